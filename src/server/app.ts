@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import { type Clock, systemClock } from "./core/clock.ts";
+import { errorBody, installErrorHandling, requestLanguage } from "./core/http.ts";
+import { installRequestContext } from "./core/request-context.ts";
+import type { Database } from "./db/client.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { peopleRoutes } from "./modules/people/people.routes.ts";
+import { unitsRoutes } from "./modules/units/units.routes.ts";
+
+const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+/** Builds the whole application without listening: main, tests and benchmarks share it. */
+export async function buildApp({
+  config,
+  database,
+  clock = systemClock,
+  logger = false,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes style attributes; no inline scripts are allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.behindTls ? [] : null,
+      },
+    },
+    hsts: config.behindTls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    frameguard: { action: "deny" },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request) => ({
+      ...errorBody("rate_limited", requestLanguage(request, null)),
+      statusCode: 429,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Intersect API",
+        version: PACKAGE_VERSION,
+        description:
+          "Coordination and reporting across Sectors. Authenticate with a session cookie (web) or `Authorization: Bearer isx_…` (personal access token). Errors: `{error:{code,message,details}}`.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "intersect_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  installErrorHandling(app);
+  installRequestContext(app, database, clock);
+
+  healthRoutes(app, database, PACKAGE_VERSION);
+  authRoutes(app, config);
+  unitsRoutes(app);
+  peopleRoutes(app);
+  auditRoutes(app);
+
+  const hasWeb = existsSync(WEB_ROOT);
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ["index.html"] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
+      return reply.status(404).send(errorBody("not_found", requestLanguage(request, null)));
+    }
+    // Client-side routes (/units/BR, /people/…) are the web app's: serve its shell.
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

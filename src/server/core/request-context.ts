@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../db/client.ts";
+import { loadViewer, personIdByAccessToken, sameSecret, sessionByToken } from "./auth.ts";
+import type { Clock } from "./clock.ts";
+import { type Ctx, createCtx, type ViewerIdentity } from "./context.ts";
+import { fail } from "./errors.ts";
+import { requestLanguage } from "./http.ts";
+
+export const SESSION_COOKIE = "intersect_session";
+export const CSRF_HEADER = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    ctx: Ctx;
+    /** Set when the request came with a session cookie (not a bearer token): writes then need the CSRF token. */
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (sign-in itself, public pages' data). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Resolves who is calling (session cookie or bearer token) and builds the request's Ctx.
+ * Non-public routes refuse anonymous callers; cookie-authenticated writes must echo the CSRF token.
+ */
+export function installRequestContext(app: FastifyInstance, database: Database, clock: Clock) {
+  app.decorateRequest("ctx", null as unknown as Ctx);
+  app.decorateRequest("sessionToken", null);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
+    // The web app's files and the API documentation are public; everything else under /api resolves a viewer.
+    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
+    let viewer: ViewerIdentity | null = null;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith("Bearer ")) {
+      const personId = await personIdByAccessToken(database.db, authorization.slice(7).trim(), clock.now());
+      viewer = personId ? await loadViewer(database.db, personId) : null;
+      if (!viewer) {
+        request.ctx = createCtx(database, { clock, lang: requestLanguage(request, null) });
+        fail("unauthenticated");
+      }
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const open = await sessionByToken(database.db, token, clock.now());
+        if (open) {
+          viewer = await loadViewer(database.db, open.personId);
+          if (viewer) {
+            request.sessionToken = token;
+            request.csrfToken = open.csrfToken;
+          }
+        }
+      }
+    }
+    request.ctx = createCtx(database, {
+      viewer,
+      clock,
+      lang: requestLanguage(request, viewer?.preferredLanguage ?? null),
+    });
+    if (!viewer && !request.routeOptions.config?.public) fail("unauthenticated");
+    if (request.sessionToken && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== "string" || !request.csrfToken || !sameSecret(sent, request.csrfToken)) {
+        fail("forbidden", [{ field: CSRF_HEADER, reason: "csrf" }]);
+      }
+    }
+  });
+}

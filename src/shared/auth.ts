@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { Role } from "./access.ts";
+import { Language } from "./languages.ts";
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const SignInInput = z.object({
+  email: z.email().toLowerCase(),
+  password: z.string().min(1).max(1000),
+});
+
+export const Viewer = z.object({
+  personId: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  preferredLanguage: Language,
+  roles: z.array(z.object({ role: Role, unitId: z.uuid().nullable(), unitCode: z.string().nullable() })),
+  csrfToken: z.string().optional(),
+});
+export type Viewer = z.infer<typeof Viewer>;
+
+export const CreateTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
+export const AccessToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const CreatedAccessToken = AccessToken.extend({ token: z.string() });
+
+export const SetPasswordInput = z.object({ password: z.string().min(PASSWORD_MIN_LENGTH).max(1000) });
+export const SetLanguageInput = z.object({ preferredLanguage: Language });
