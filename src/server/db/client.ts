@@ -31,6 +31,7 @@ export async function openPglite(options: {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
   });
+  await client.exec("set time zone 'UTC'");
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: "pglite",
@@ -42,7 +43,8 @@ export async function openPglite(options: {
 }
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Times leave the database in UTC whatever the server's zone, so both databases print them alike.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: "-c TimeZone=UTC" });
   // Fail now, with the server's own message, rather than at the first request.
   const probe = await pool.connect();
   probe.release();

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AuditEvent, AuditQuery } from "#shared/audit.ts";
+import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { listAuditRows } from "./audit.repo.ts";
@@ -9,7 +10,7 @@ type Row = Awaited<ReturnType<typeof listAuditRows>>[number];
 function toAuditEvent(row: Row): AuditEvent {
   return {
     id: row.event.id,
-    occurredAt: row.event.occurredAt,
+    occurredAt: isoTimestamp(row.event.occurredAt),
     actorId: row.event.actorId,
     actorName: row.actorName,
     action: row.event.action,

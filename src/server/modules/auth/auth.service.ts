@@ -7,6 +7,7 @@ import {
   openSession,
   verifyPassword,
 } from "../../core/auth.ts";
+import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
 import { fail } from "../../core/errors.ts";
 import { personByEmail, personById, updatePersonIfVersion } from "../people/people.repo.ts";
@@ -22,9 +23,9 @@ function toAccessToken(row: AccessTokenRow) {
   return {
     id: row.id,
     name: row.name,
-    createdAt: row.createdAt,
-    lastUsedAt: row.lastUsedAt,
-    revokedAt: row.revokedAt,
+    createdAt: isoTimestamp(row.createdAt),
+    lastUsedAt: isoTimestamp(row.lastUsedAt),
+    revokedAt: isoTimestamp(row.revokedAt),
   };
 }
 

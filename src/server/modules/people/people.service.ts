@@ -15,6 +15,7 @@ import type {
 } from "#shared/organization.ts";
 import { descendantsOrSelf } from "../../core/access.ts";
 import { closeSessionsOf, hashPassword } from "../../core/auth.ts";
+import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
 import { FieldFaults, fail } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
@@ -61,7 +62,7 @@ function toRoleAssignment(row: RoleAssignmentRow): RoleAssignment {
     role: row.role as Role,
     unitId: row.unitId,
     unitCode: row.unitCode,
-    createdAt: row.createdAt,
+    createdAt: isoTimestamp(row.createdAt),
   };
 }
 
@@ -75,8 +76,8 @@ function toPerson(row: PersonRow, posts: PostRow[], roles: RoleAssignmentRow[]):
     visibility: row.visibility as Visibility,
     posts: posts.filter((p) => p.personId === row.id).map(toPost),
     roles: roles.filter((r) => r.personId === row.id).map(toRoleAssignment),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
     version: row.version,
   };
 }

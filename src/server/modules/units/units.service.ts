@@ -7,7 +7,7 @@ import type {
   UnitListQuery,
   UpdateUnitInput,
 } from "#shared/organization.ts";
-import { today } from "../../core/clock.ts";
+import { isoTimestamp, today } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
 import { FieldFaults, fail } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
@@ -36,8 +36,8 @@ export function toUnit(row: UnitRow): Unit {
     validFrom: row.validFrom,
     validTo: row.validTo,
     visibility: row.visibility as Unit["visibility"],
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
     version: row.version,
   };
 }

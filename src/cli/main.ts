@@ -1,0 +1,207 @@
+import { Command, CommanderError } from "commander";
+import { type Config, loadConfig } from "#server/config.ts";
+import { systemCtx } from "#server/core/context.ts";
+import { AppError } from "#server/core/errors.ts";
+import { errorMessage, fieldMessage } from "#server/core/messages.ts";
+import type { Database } from "#server/db/client.ts";
+import { openConfiguredDatabase } from "#server/db/open.ts";
+import { loadDemo } from "#server/demo/demo.ts";
+import { createAccessToken } from "#server/modules/auth/auth.service.ts";
+import {
+  createPerson,
+  findPersonByEmail,
+  grantRole,
+  setPassword,
+} from "#server/modules/people/people.service.ts";
+import { parseRoleSpec } from "#shared/access.ts";
+import { ERROR_STATUS } from "#shared/errors.ts";
+import { backupCommand, restoreCommand } from "./backup.ts";
+import { result, say } from "./output.ts";
+import { serve } from "./serve.ts";
+
+async function withDatabase<T>(
+  purpose: string,
+  work: (database: Database, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config, purpose);
+  try {
+    return await work(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readPassword(given: string | undefined): Promise<string> {
+  if (given) return given;
+  if (process.stdin.isTTY)
+    throw new AppError("validation_failed", [{ field: "password", reason: "required" }]);
+  // Piped in (`echo secret | intersect users create …`), so it stays out of shell history.
+  let input = "";
+  for await (const chunk of process.stdin) input += chunk;
+  const password = input.trim();
+  if (!password) throw new AppError("validation_failed", [{ field: "password", reason: "required" }]);
+  return password;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("intersect")
+    .description(
+      "Intersect: coordination and reporting across Sectors.\nDatabase: DATABASE_URL (PostgreSQL) or INTERSECT_DATA_DIR (embedded PGlite, default ./data).",
+    )
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command("serve")
+    .description(
+      "Start the web interface and API (PORT, HOST); on a new embedded database, load the demo data",
+    )
+    .option("--no-demo", "do not load demo data into a new embedded database")
+    .action(async (options: { demo: boolean }) => serve(loadConfig(), { demo: options.demo }));
+
+  program
+    .command("migrate")
+    .description("Bring the database schema up to date")
+    .action(() =>
+      withDatabase("migrate", async () => {
+        say("Database is up to date.");
+      }),
+    );
+
+  const demo = program.command("demo").description("Demo data");
+  demo
+    .command("load")
+    .description("Load the demo organization and every module's demo records into an empty database")
+    .action(() =>
+      withDatabase("demo load", async (database) => {
+        await loadDemo(systemCtx(database), (step) => say(`loading ${step}`));
+        say("Demo data loaded.");
+      }),
+    );
+
+  const users = program.command("users").description("People who sign in");
+  users
+    .command("create")
+    .description("Create a person who can sign in (password from --password or standard input)")
+    .requiredOption("--email <email>", "e-mail address, used to sign in")
+    .requiredOption("--name <name>", "full name")
+    .option("--password <password>", "password (at least 10 characters); omit to read it from standard input")
+    .option(
+      "--role <ROLE[@UNIT]...>",
+      "role, optionally over a unit code, e.g. administrator or focal_point@BDT; repeatable",
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option("--language <lang>", "interface language: ar, zh, en, fr, ru, es", "en")
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        password?: string;
+        role: string[];
+        language: string;
+      }) => {
+        const roles = options.role.map((spec) => {
+          const parsed = parseRoleSpec(spec);
+          if (!parsed) throw new AppError("validation_failed", [{ field: "role", reason: "invalid_value" }]);
+          return parsed;
+        });
+        const password = await readPassword(options.password);
+        await withDatabase("users create", async (database) => {
+          const ctx = systemCtx(database);
+          const person = await ctx.transaction(async (tx) => {
+            const created = await createPerson(tx, {
+              name: options.name,
+              email: options.email.toLowerCase(),
+              preferredLanguage: options.language as "en",
+              visibility: "internal",
+              posts: [],
+            });
+            for (const role of roles)
+              await grantRole(tx, created.id, { role: role.role, unitCode: role.unitCode });
+            await setPassword(tx, created.id, password);
+            return created;
+          });
+          say(
+            `Created ${person.name} <${person.email}>${roles.length ? ` with ${options.role.join(", ")}` : ""}.`,
+          );
+          result(person.id);
+        });
+      },
+    );
+  users
+    .command("reset-password")
+    .description("Set a new password (from --password or standard input); ends the person's sessions")
+    .requiredOption("--email <email>", "the person's e-mail address")
+    .option("--password <password>", "new password; omit to read it from standard input")
+    .action(async (options: { email: string; password?: string }) => {
+      const password = await readPassword(options.password);
+      await withDatabase("users reset-password", async (database) => {
+        const ctx = systemCtx(database);
+        const person = await findPersonByEmail(ctx, options.email);
+        await setPassword(ctx, person.id, password);
+        say(`Password changed for ${person.name}.`);
+      });
+    });
+
+  program
+    .command("tokens")
+    .description("Personal access tokens")
+    .command("create")
+    .description("Create a personal access token; prints the token alone on the last line of standard output")
+    .requiredOption("--email <email>", "whose token")
+    .option("--name <name>", "what the token is for", "cli")
+    .action(async (options: { email: string; name: string }) =>
+      withDatabase("tokens create", async (database) => {
+        const ctx = systemCtx(database);
+        const person = await findPersonByEmail(ctx, options.email);
+        const token = await createAccessToken(ctx, options.name, person.id);
+        say(`Token "${token.name}" created for ${person.name}; it is shown once.`);
+        result(token.token);
+      }),
+    );
+
+  program
+    .command("backup")
+    .description(
+      "Write the whole database to FILE as a portable, deterministic logical backup (- for standard output)",
+    )
+    .argument("<file>")
+    .action((file: string) => withDatabase("backup", (database) => backupCommand(database, file)));
+
+  program
+    .command("restore")
+    .description("Load a backup FILE into an empty database (PGlite or PostgreSQL)")
+    .argument("<file>")
+    .action((file: string) => withDatabase("restore", (database) => restoreCommand(database, file)));
+
+  return program;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError) {
+    const lines = [`error: ${error.code}: ${errorMessage(error.code, "en")}`];
+    if (Array.isArray(error.details)) {
+      for (const fault of error.details)
+        lines.push(`  ${fault.field}: ${fieldMessage(fault.reason, "en")} (${fault.reason})`);
+    } else if (error.details) {
+      for (const [key, value] of Object.entries(error.details)) lines.push(`  ${key}: ${String(value)}`);
+    }
+    return lines.join("\n");
+  }
+  return `error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode;
+    }
+    say(describeFailure(error));
+    return error instanceof AppError ? Math.min(ERROR_STATUS[error.code] / 100, 9) | 0 || 1 : 1;
+  }
+}

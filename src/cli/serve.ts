@@ -1,0 +1,37 @@
+import { buildApp } from "#server/app.ts";
+import type { Config } from "#server/config.ts";
+import { systemCtx } from "#server/core/context.ts";
+import { openConfiguredDatabase } from "#server/db/open.ts";
+import { isEmpty, loadDemo } from "#server/demo/demo.ts";
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
+import { say } from "./output.ts";
+
+/** Opens (and on first start fills) the database, then listens until SIGINT/SIGTERM. */
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+  const database = await openConfiguredDatabase(config, "serve");
+  const ctx = systemCtx(database);
+  // Demo data on first start of the embedded database only: a PostgreSQL server gets it when asked.
+  if (options.demo && database.kind === "pglite" && (await isEmpty(ctx))) {
+    say("New embedded database: loading demo data…");
+    await loadDemo(ctx, (step) => say(`  ${step}`));
+  }
+  const app = await buildApp({ config, database, logger: true });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received, stopping.`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  const address =
+    config.baseUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+  say("");
+  say(`Intersect is running at ${address}  (database: ${database.kind})`);
+  say(`API documentation: ${address}/api/docs`);
+  if (database.kind === "pglite") say(`Demo sign-in: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}`);
+}

@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import type { Ctx } from "../core/context.ts";
+import { fail } from "../core/errors.ts";
+import { createPerson, grantRole, setPassword } from "../modules/people/people.service.ts";
+import { createUnit } from "../modules/units/units.service.ts";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, titleOf } from "./organization.ts";
+
+export async function isEmpty(ctx: Ctx): Promise<boolean> {
+  const rows = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from unit`);
+  return rows[0]!.n === 0;
+}
+
+/**
+ * Loads the demo organization and every module's demo records, in one transaction, into an
+ * empty database. Refuses a database that already holds units, so nothing real is mixed with it.
+ */
+export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () => {}) {
+  if (!(await isEmpty(ctx))) fail("rule_violation", { reason: "database_not_empty" });
+  await ctx.transaction(async (tx) => {
+    progress(`units (${DEMO_UNITS.length})`);
+    for (const unit of DEMO_UNITS) {
+      await createUnit(tx, {
+        code: unit.code,
+        kind: unit.kind,
+        parentCode: unit.parent,
+        name: unit.name,
+        originalLanguage: "en",
+        validFrom: unit.validFrom,
+        validTo: null,
+        visibility: "public",
+      });
+    }
+    progress(`people (${DEMO_PEOPLE.length})`);
+    for (const demo of DEMO_PEOPLE) {
+      const unit = DEMO_UNITS.find((u) => u.code === demo.unit)!;
+      const person = await createPerson(tx, {
+        name: demo.name,
+        email: demo.email,
+        preferredLanguage: "en",
+        visibility: "internal",
+        posts: [
+          {
+            unitCode: demo.unit,
+            title: titleOf(demo),
+            validFrom: unit.validFrom < "2015-01-01" ? "2015-01-01" : unit.validFrom,
+            validTo: null,
+          },
+        ],
+      });
+      for (const role of demo.roles) await grantRole(tx, person.id, { role: role.role, unitCode: role.unit });
+      await setPassword(tx, person.id, DEMO_PASSWORD);
+    }
+  });
+}
