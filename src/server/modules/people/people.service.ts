@@ -91,6 +91,8 @@ async function present(ctx: Ctx, row: PersonRow, asOf: string | null = null): Pr
 export async function findPerson(ctx: Ctx, id: string): Promise<PersonRow> {
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await personById(ctx.db, id) : undefined;
   if (!row) return fail("not_found", { entity: "person", id });
+  // Everyone may read their own record, whatever its visibility.
+  if (ctx.viewer?.personId === row.id) return row;
   const visibility = row.visibility as Visibility;
   const units = visibility === "restricted" ? await postUnitIdsOf(ctx.db, row.id) : [];
   if (!(await ctx.access.canRead(visibility, units))) return fail("not_found", { entity: "person", id });

@@ -1,0 +1,453 @@
+import { beforeAll, expect, it } from "vitest";
+import type { Role } from "#shared/access.ts";
+import type { Person, Unit } from "#shared/organization.ts";
+import { describeOnEachDatabase, type TestEnv } from "./app.ts";
+
+/**
+ * Walks every route of the API with every kind of viewer and checks that nothing is readable or
+ * writable beyond the viewer's role and scope. A new route fails the coverage check below until
+ * it is added here with its expectations.
+ */
+type Viewer = "anonymous" | "reader" | "staffT" | "focalB" | "observer" | "adminB" | "admin";
+const VIEWERS: { key: Viewer; role: Role | null; unit: "B" | "T" | null }[] = [
+  { key: "anonymous", role: null, unit: null },
+  { key: "reader", role: "reader", unit: null },
+  { key: "staffT", role: "staff", unit: "T" },
+  { key: "focalB", role: "focal_point", unit: "B" },
+  { key: "observer", role: "observer", unit: null },
+  { key: "adminB", role: "administrator", unit: "B" },
+  { key: "admin", role: "administrator", unit: null },
+];
+const SIGNED_IN: Viewer[] = ["reader", "staffT", "focalB", "observer", "adminB", "admin"];
+const STAFF: Viewer[] = ["staffT", "focalB", "observer", "adminB", "admin"];
+
+interface Fixtures {
+  root: Unit;
+  b: Unit; // a Bureau, like BDT
+  office: Unit; // a regional office under it, reached by roles scoped to the Bureau
+  t: Unit; // another Bureau, like TSB
+  secretT: Unit; // a restricted unit under T
+  personT: Person;
+  personOffice: Person;
+  publicPerson: Person;
+  secretPersonT: Person;
+}
+
+interface Case {
+  route: string; // "METHOD /openapi/path"
+  what: string;
+  allowed: Viewer[];
+  request: (f: Fixtures, env: TestEnv) => Promise<{ url: string; payload?: unknown }>;
+}
+
+const fresh = async (env: TestEnv, parent: Unit) => env.make.unit({ parentCode: parent.code });
+const personIn = async (env: TestEnv, unit: Unit) =>
+  env.make.person({
+    posts: [{ unitCode: unit.code, title: { en: "Officer" }, validFrom: "2015-01-01", validTo: null }],
+  });
+const enc = encodeURIComponent;
+
+const CASES: Case[] = [
+  {
+    route: "GET /api/v1/units",
+    what: "list units",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/units" }),
+  },
+  {
+    route: "GET /api/v1/units/{id}",
+    what: "read a public unit",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/units/${f.t.id}` }),
+  },
+  {
+    route: "GET /api/v1/units/{id}",
+    what: "read a restricted unit of T",
+    allowed: ["staffT", "observer", "admin"],
+    request: async (f) => ({ url: `/api/v1/units/${f.secretT.id}` }),
+  },
+  {
+    route: "GET /api/v1/units/{id}/history",
+    what: "history of a restricted unit of T",
+    allowed: ["staffT", "observer", "admin"],
+    request: async (f) => ({ url: `/api/v1/units/${f.secretT.id}/history` }),
+  },
+  {
+    route: "POST /api/v1/units",
+    what: "create a unit under B",
+    allowed: ["adminB", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/units",
+      payload: {
+        code: `N${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+        kind: "division",
+        parentCode: f.b.code,
+        name: { en: "New" },
+        validFrom: "2020-01-01",
+      },
+    }),
+  },
+  {
+    route: "POST /api/v1/units",
+    what: "create a unit under T",
+    allowed: ["admin"],
+    request: async (f) => ({
+      url: "/api/v1/units",
+      payload: {
+        code: `N${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+        kind: "division",
+        parentCode: f.t.code,
+        name: { en: "New" },
+        validFrom: "2020-01-01",
+      },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/units/{id}",
+    what: "rename B's regional office",
+    allowed: ["adminB", "admin"],
+    request: async (f, env) => {
+      const unit = await fresh(env, f.office);
+      return {
+        url: `/api/v1/units/${enc(unit.code)}`,
+        payload: { version: unit.version, name: { en: "Renamed" } },
+      };
+    },
+  },
+  {
+    route: "PATCH /api/v1/units/{id}",
+    what: "rename a unit of T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const unit = await fresh(env, f.t);
+      return { url: `/api/v1/units/${unit.id}`, payload: { version: unit.version, name: { en: "Renamed" } } };
+    },
+  },
+  {
+    route: "PATCH /api/v1/units/{id}",
+    what: "move a unit of B under T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const unit = await fresh(env, f.b);
+      return { url: `/api/v1/units/${unit.id}`, payload: { version: unit.version, parentCode: f.t.code } };
+    },
+  },
+  {
+    route: "POST /api/v1/units/{id}/close",
+    what: "close a unit under B",
+    allowed: ["adminB", "admin"],
+    request: async (f, env) => {
+      const unit = await fresh(env, f.b);
+      return { url: `/api/v1/units/${unit.id}/close`, payload: { version: unit.version } };
+    },
+  },
+  {
+    route: "GET /api/v1/people",
+    what: "list people",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/people" }),
+  },
+  {
+    route: "GET /api/v1/people/{id}",
+    what: "read a public person",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/people/${f.publicPerson.id}` }),
+  },
+  {
+    route: "GET /api/v1/people/{id}",
+    what: "read an internal person",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/people/${f.personT.id}` }),
+  },
+  {
+    route: "GET /api/v1/people/{id}",
+    what: "read a restricted person of T",
+    allowed: ["staffT", "observer", "admin"],
+    request: async (f) => ({ url: `/api/v1/people/${f.secretPersonT.id}` }),
+  },
+  {
+    route: "GET /api/v1/people/{id}/history",
+    what: "history of an internal person",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/people/${f.personT.id}/history` }),
+  },
+  {
+    route: "POST /api/v1/people",
+    what: "create a person posted in B's office",
+    allowed: ["adminB", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/people",
+      payload: {
+        name: "New Person",
+        posts: [{ unitCode: f.office.code, title: { en: "Officer" }, validFrom: "2020-01-01" }],
+      },
+    }),
+  },
+  {
+    route: "POST /api/v1/people",
+    what: "create a person with no post",
+    allowed: ["admin"],
+    request: async () => ({ url: "/api/v1/people", payload: { name: "Floating Person" } }),
+  },
+  {
+    route: "PATCH /api/v1/people/{id}",
+    what: "edit a person of B's office",
+    allowed: ["adminB", "admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.office);
+      return { url: `/api/v1/people/${person.id}`, payload: { version: person.version, name: "Edited" } };
+    },
+  },
+  {
+    route: "PATCH /api/v1/people/{id}",
+    what: "edit a person of T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.t);
+      return { url: `/api/v1/people/${person.id}`, payload: { version: person.version, name: "Edited" } };
+    },
+  },
+  {
+    route: "POST /api/v1/people/{id}/deactivate",
+    what: "deactivate a person of T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.t);
+      return { url: `/api/v1/people/${person.id}/deactivate`, payload: { version: person.version } };
+    },
+  },
+  {
+    route: "POST /api/v1/people/{id}/activate",
+    what: "reactivate a person of B's office",
+    allowed: ["adminB", "admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.office);
+      return { url: `/api/v1/people/${person.id}/activate`, payload: { version: person.version } };
+    },
+  },
+  {
+    route: "POST /api/v1/people/{id}/posts",
+    what: "post a person of T into B",
+    allowed: ["adminB", "admin"],
+    request: async (f) => ({
+      url: `/api/v1/people/${f.personT.id}/posts`,
+      payload: { unitCode: f.b.code, title: { en: "Adviser" }, validFrom: "2021-01-01" },
+    }),
+  },
+  {
+    route: "POST /api/v1/people/{id}/posts/{postId}/end",
+    what: "end a post in T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.t);
+      const post = person.posts[0]!;
+      return {
+        url: `/api/v1/people/${person.id}/posts/${post.id}/end`,
+        payload: { version: post.version, validTo: "2022-12-31" },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/people/{id}/roles",
+    what: "grant a role over B's office",
+    allowed: ["adminB", "admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.office);
+      return {
+        url: `/api/v1/people/${person.id}/roles`,
+        payload: { role: "focal_point", unitCode: f.office.code },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/people/{id}/roles",
+    what: "grant an organization-wide administrator role",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.office);
+      return { url: `/api/v1/people/${person.id}/roles`, payload: { role: "administrator", unitCode: null } };
+    },
+  },
+  {
+    route: "DELETE /api/v1/people/{id}/roles/{roleId}",
+    what: "revoke a role over T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.t);
+      const granted = await env.app.inject({
+        method: "POST",
+        url: `/api/v1/people/${person.id}/roles`,
+        headers: (await env.make.user("administrator")).headers,
+        payload: { role: "staff", unitCode: f.t.code },
+      });
+      return { url: `/api/v1/people/${person.id}/roles/${granted.json().roles[0].id}` };
+    },
+  },
+  {
+    route: "PUT /api/v1/people/{id}/password",
+    what: "set the password of a person of T",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const person = await personIn(env, f.t);
+      return { url: `/api/v1/people/${person.id}/password`, payload: { password: "a long enough password" } };
+    },
+  },
+  {
+    route: "GET /api/v1/audit",
+    what: "read the global audit trail",
+    allowed: ["observer", "admin"],
+    request: async () => ({ url: "/api/v1/audit" }),
+  },
+  {
+    route: "GET /api/v1/auth/me",
+    what: "who am I",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/auth/me" }),
+  },
+  {
+    route: "PUT /api/v1/auth/me/language",
+    what: "set own language",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/auth/me/language", payload: { preferredLanguage: "fr" } }),
+  },
+  {
+    route: "GET /api/v1/access-tokens",
+    what: "list own tokens",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/access-tokens" }),
+  },
+  {
+    route: "POST /api/v1/access-tokens",
+    what: "create own token",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/access-tokens", payload: { name: "matrix" } }),
+  },
+];
+
+/** Routes anyone may call; checked separately. */
+const PUBLIC_ROUTES = ["GET /api/health", "POST /api/v1/auth/sign-in", "POST /api/v1/auth/sign-out"];
+/** Routes whose subject is the caller's own record: another viewer's is not found, not forbidden. */
+const OWN_RECORD_ROUTES = ["POST /api/v1/access-tokens/{id}/revoke"];
+
+describeOnEachDatabase("permission matrix", (env) => {
+  let fixtures: Fixtures;
+  const headers = new Map<Viewer, Record<string, string>>();
+
+  beforeAll(async () => {
+    const { make } = env();
+    const root = await make.unit({ kind: "organization" });
+    const b = await make.unit({ kind: "bureau", parentCode: root.code });
+    const office = await make.unit({ kind: "regional_office", parentCode: b.code });
+    const t = await make.unit({ kind: "bureau", parentCode: root.code });
+    const secretT = await make.unit({ kind: "division", parentCode: t.code, visibility: "restricted" });
+    const personT = await personIn(env(), t);
+    const personOffice = await personIn(env(), office);
+    const publicPerson = await make.person({ visibility: "public" });
+    const secretPersonT = await make.person({
+      visibility: "restricted",
+      posts: [{ unitCode: t.code, title: { en: "Investigator" }, validFrom: "2015-01-01", validTo: null }],
+    });
+    fixtures = { root, b, office, t, secretT, personT, personOffice, publicPerson, secretPersonT };
+    for (const viewer of VIEWERS) {
+      if (!viewer.role) headers.set(viewer.key, {});
+      else {
+        const unitCode = viewer.unit === "B" ? b.code : viewer.unit === "T" ? t.code : null;
+        headers.set(viewer.key, (await make.user(viewer.role, unitCode)).headers);
+      }
+    }
+  });
+
+  it("covers every route of the API", async () => {
+    const openapi = (await env().app.inject({ url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(openapi.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const covered = new Set([...CASES.map((c) => c.route), ...PUBLIC_ROUTES, ...OWN_RECORD_ROUTES]);
+    expect(routes.filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  for (const testCase of CASES) {
+    it(`${testCase.route}: ${testCase.what}`, async () => {
+      const outcomes: Record<string, number> = {};
+      for (const viewer of VIEWERS) {
+        const { url, payload } = await testCase.request(fixtures, env());
+        const method = testCase.route.split(" ")[0] as "GET";
+        const response = await env().app.inject({
+          method,
+          url,
+          headers: headers.get(viewer.key),
+          ...(payload === undefined ? {} : { payload }),
+        });
+        outcomes[viewer.key] = response.statusCode;
+      }
+      const expected = Object.fromEntries(
+        VIEWERS.map((v) => {
+          if (v.key === "anonymous") return [v.key, "401"];
+          return [v.key, testCase.allowed.includes(v.key) ? "2xx" : "403/404"];
+        }),
+      );
+      const actual = Object.fromEntries(
+        Object.entries(outcomes).map(([key, status]) => [
+          key,
+          status === 401
+            ? "401"
+            : status >= 200 && status < 300
+              ? "2xx"
+              : status === 403 || status === 404
+                ? "403/404"
+                : String(status),
+        ]),
+      );
+      expect(actual).toEqual(expected);
+    });
+  }
+
+  it("lists only what each viewer may read", async () => {
+    const codes = async (viewer: Viewer) =>
+      (await env().app.inject({ url: "/api/v1/units?limit=500", headers: headers.get(viewer) }))
+        .json()
+        .entries.map((u: Unit) => u.code);
+    for (const viewer of ["staffT", "observer", "admin"] as Viewer[])
+      expect(await codes(viewer)).toContain(fixtures.secretT.code);
+    for (const viewer of ["reader", "focalB", "adminB"] as Viewer[])
+      expect(await codes(viewer)).not.toContain(fixtures.secretT.code);
+    const people = async (viewer: Viewer) =>
+      (
+        await env().app.inject({
+          url: "/api/v1/people?limit=500&includeInactive=true",
+          headers: headers.get(viewer),
+        })
+      )
+        .json()
+        .entries.map((p: Person) => p.id);
+    expect(await people("reader")).toEqual([fixtures.publicPerson.id]);
+    expect(await people("focalB")).not.toContain(fixtures.secretPersonT.id);
+    expect(await people("staffT")).toContain(fixtures.secretPersonT.id);
+  });
+
+  it("a token can be revoked only by its owner", async () => {
+    const created = await env().app.inject({
+      method: "POST",
+      url: "/api/v1/access-tokens",
+      headers: headers.get("staffT"),
+      payload: { name: "mine" },
+    });
+    const id = created.json().id;
+    for (const viewer of ["reader", "admin"] as Viewer[]) {
+      const response = await env().app.inject({
+        method: "POST",
+        url: `/api/v1/access-tokens/${id}/revoke`,
+        headers: headers.get(viewer),
+      });
+      expect(response.statusCode).toBe(404);
+    }
+    const own = await env().app.inject({
+      method: "POST",
+      url: `/api/v1/access-tokens/${id}/revoke`,
+      headers: headers.get("staffT"),
+    });
+    expect(own.statusCode).toBe(200);
+  });
+});
