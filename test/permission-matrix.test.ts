@@ -378,7 +378,7 @@ describeOnEachDatabase("permission matrix", (env) => {
           method,
           url,
           headers: headers.get(viewer.key),
-          ...(payload === undefined ? {} : { payload }),
+          ...(payload === undefined ? {} : { payload: payload as object }),
         });
         outcomes[viewer.key] = response.statusCode;
       }

@@ -2,7 +2,7 @@ import { buildApp } from "#server/app.ts";
 import type { Config } from "#server/config.ts";
 import { systemCtx } from "#server/core/context.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
-import { isEmpty, loadDemo } from "#server/demo/demo.ts";
+import { hasDemoAdmin, isEmpty, loadDemo } from "#server/demo/demo.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
 import { say } from "./output.ts";
 
@@ -28,10 +28,11 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
-  const address =
-    config.baseUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
+  const bound = app.server.address();
+  const port = typeof bound === "object" && bound ? bound.port : config.port;
+  const address = config.baseUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   say("");
   say(`Intersect is running at ${address}  (database: ${database.kind})`);
   say(`API documentation: ${address}/api/docs`);
-  if (database.kind === "pglite") say(`Demo sign-in: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}`);
+  if (await hasDemoAdmin(ctx)) say(`Demo sign-in: ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD}`);
 }

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../core/context.ts";
 import { fail } from "../core/errors.ts";
+import { personByEmail } from "../modules/people/people.repo.ts";
 import { createPerson, grantRole, setPassword } from "../modules/people/people.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, titleOf } from "./organization.ts";
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, titleOf } from "./organization.ts";
 
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
   const rows = await ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from unit`);
@@ -51,4 +52,8 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       await setPassword(tx, person.id, DEMO_PASSWORD);
     }
   });
+}
+
+export async function hasDemoAdmin(ctx: Ctx): Promise<boolean> {
+  return (await personByEmail(ctx.db, DEMO_ADMIN_EMAIL)) !== undefined;
 }

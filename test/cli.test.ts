@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { databaseKinds, postgresAdminUrl, templateDatabaseName, testPostgresUrl } from "./databases.ts";
+import { cli, startServer } from "./processes.ts";
+
+const work = mkdtempSync(join(tmpdir(), "intersect-cli-"));
+const lite = (name: string) => ({ INTERSECT_DATA_DIR: join(work, name) });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("intersect command line", () => {
+  it("explains itself with --help", async () => {
+    const help = await cli(["--help"], lite("help"));
+    expect(help.code).toBe(0);
+    for (const command of ["serve", "migrate", "demo", "users", "tokens", "backup", "restore"])
+      expect(help.stdout).toContain(command);
+    const sub = await cli(["users", "create", "--help"], lite("help"));
+    expect(sub.stdout).toContain("--role <ROLE[@UNIT]...>");
+  });
+
+  it("loads the demo, creates a user and a token, and backs up and restores byte for byte", async () => {
+    const source = lite("source");
+    const loaded = await cli(["demo", "load"], source);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const again = await cli(["demo", "load"], source);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain("database_not_empty");
+
+    const created = await cli(
+      ["users", "create", "--email", "fp@example.org", "--name", "Focal Point", "--role", "focal_point@BDT"],
+      source,
+      "a long password\n",
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const badRole = await cli(
+      [
+        "users",
+        "create",
+        "--email",
+        "x@example.org",
+        "--name",
+        "X",
+        "--role",
+        "emperor",
+        "--password",
+        "a long password",
+      ],
+      source,
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toContain("role");
+
+    const token = await cli(["tokens", "create", "--email", "fp@example.org"], source);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim().split("\n").at(-1)).toMatch(/^isx_[A-Za-z0-9_-]{43}$/);
+
+    const first = join(work, "first.jsonl");
+    const second = join(work, "second.jsonl");
+    expect((await cli(["backup", first], source)).code).toBe(0);
+    const target = lite("target");
+    const restored = await cli(["restore", first], target);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect((await cli(["backup", second], target)).code).toBe(0);
+    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+
+    const refused = await cli(["restore", first], target);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("database_not_empty");
+
+    const truncated = join(work, "truncated.jsonl");
+    writeFileSync(truncated, readFileSync(first, "utf8").split("\n").slice(0, 20).join("\n"));
+    const partial = await cli(["restore", truncated], lite("partial"));
+    expect(partial.code).not.toBe(0);
+    const empty = join(work, "empty-after.jsonl");
+    await cli(["backup", empty], lite("partial"));
+    expect(readFileSync(empty, "utf8")).toMatch(/"end":true,"rows":\{"access_token":0,"audit_event":0/);
+
+    if (databaseKinds().includes("postgresql")) {
+      const name = `${templateDatabaseName().replace(/_tpl$/, "")}_cli`;
+      const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      try {
+        const server = { DATABASE_URL: testPostgresUrl(name) };
+        const intoPostgres = await cli(["restore", first], server);
+        expect(intoPostgres.code, intoPostgres.stderr).toBe(0);
+        const third = join(work, "third.jsonl");
+        expect((await cli(["backup", third], server)).code).toBe(0);
+        expect(readFileSync(third).equals(readFileSync(first))).toBe(true);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.end();
+      }
+    }
+  });
+
+  it("refuses to open the embedded database while the server holds it, naming the holder", async () => {
+    const dir = lite("locked");
+    expect((await cli(["migrate"], dir)).code).toBe(0);
+    const server = await startServer(dir);
+    try {
+      const blocked = await cli(["backup", join(work, "never.jsonl")], dir);
+      expect(blocked.code).not.toBe(0);
+      expect(blocked.stderr).toContain("database_locked");
+      expect(blocked.stderr).toContain(String(server.child.pid));
+      expect(blocked.stdout).toBe("");
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+    } finally {
+      server.child.kill("SIGTERM");
+      await new Promise((resolve) => server.child.once("exit", resolve));
+    }
+    expect((await cli(["backup", join(work, "after.jsonl")], dir)).code).toBe(0);
+  });
+});
