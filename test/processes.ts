@@ -48,7 +48,8 @@ export function startServer(
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk;
-      const match = output.match(/running at (http:\/\/[^\s]+)/);
+      // Wait for the whole line: a chunk may end in the middle of the address.
+      const match = output.match(/running at (http:\/\/\S+) {2}\(database/);
       if (match) resolve({ child, url: match[1]!, output: () => output });
     };
     child.stdout!.on("data", onData);

@@ -1,0 +1,50 @@
+import { Button, List, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../api/client.ts";
+import { ErrorNotice } from "./states.tsx";
+
+/** Per-field messages of a failed submission (empty when it did not fail on fields). */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  return error instanceof ApiError ? error.fieldErrors() : {};
+}
+
+/**
+ * The summary above a form after a failed submission: the server's message, the problems of
+ * fields the form does not show, and for a stale version the way out (reload).
+ */
+export function FormErrorSummary({
+  error,
+  shownFields,
+  onReload,
+}: {
+  error: unknown;
+  shownFields: (field: string) => boolean;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (error instanceof ApiError && error.code === "conflict" && onReload) {
+    return (
+      <ErrorNotice error={error} title={t("errors.conflictTitle")} onRetry={undefined}>
+        <Text mt="xs">{t("errors.conflict")}</Text>
+        <Button variant="outline" color="red.9" size="xs" mt="sm" onClick={onReload}>
+          {t("errors.reload")}
+        </Button>
+      </ErrorNotice>
+    );
+  }
+  const others = error instanceof ApiError ? error.details.filter((d) => !shownFields(d.field)) : [];
+  return (
+    <ErrorNotice error={error} title={t("errors.formTitle")}>
+      {others.length > 0 ? (
+        <List size="sm" mt="xs">
+          {others.map((problem) => (
+            <List.Item key={`${problem.field}-${problem.reason}`}>
+              {problem.field}: {problem.message}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </ErrorNotice>
+  );
+}

@@ -1,0 +1,160 @@
+import { AppShell, Burger, Button, Group, NavLink, Text, useDirection } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { type ReactNode, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { canReadAudit, useSignOut, useViewer } from "../api/session.ts";
+import { directionOf, isLanguage } from "../i18n/i18n.ts";
+import { StatusRegion } from "./announcer.tsx";
+import { LanguageSwitcher } from "./language-switcher.tsx";
+import { ErrorNotice, Loading } from "./states.tsx";
+
+/** Keeps Mantine's direction (and so the mirrored layout) in step with the interface language. */
+export function DirectionSync() {
+  const { i18n } = useTranslation();
+  const { setDirection } = useDirection();
+  useEffect(() => {
+    setDirection(directionOf(isLanguage(i18n.language) ? i18n.language : "en"));
+  }, [i18n.language, setDirection]);
+  return null;
+}
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t("nav.skipToContent")}
+    </a>
+  );
+}
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Link to="/" className="brand">
+        {t("app.name")}
+      </Link>
+      <Text size="sm" className="brand-tagline" visibleFrom="sm">
+        {t("app.tagline")}
+      </Text>
+    </Group>
+  );
+}
+
+/** A page outside the signed-in shell (sign-in): header with the language choice, then main. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <header className="public-header">
+        <Brand />
+        <LanguageSwitcher />
+      </header>
+      <main id="main" tabIndex={-1} className="public-main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** The signed-in shell: header, navigation and main content; sends strangers to sign in. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const viewer = useViewer();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  if (viewer.isPending) {
+    return (
+      <PublicLayout>
+        <Loading />
+      </PublicLayout>
+    );
+  }
+  if (viewer.isError) {
+    return (
+      <PublicLayout>
+        <ErrorNotice error={viewer.error} onRetry={() => viewer.refetch()} />
+      </PublicLayout>
+    );
+  }
+  if (viewer.data === null) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`} replace />;
+  }
+
+  const links = [
+    { to: "/units", label: t("nav.organization") },
+    { to: "/people", label: t("nav.people") },
+    ...(canReadAudit(viewer.data) ? [{ to: "/audit", label: t("nav.audit") }] : []),
+    { to: "/account", label: t("nav.account") },
+  ];
+
+  return (
+    <>
+      <SkipLink />
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header className="app-header">
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t("nav.toggleMenu")}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <Brand />
+            </Group>
+            <Group gap="md" wrap="nowrap" align="center">
+              <LanguageSwitcher />
+              <Text size="sm" visibleFrom="md" className="viewer-name">
+                {viewer.data.name}
+              </Text>
+              <Button
+                variant="default"
+                size="xs"
+                loading={signOut.isPending}
+                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/sign-in") })}
+              >
+                {t("auth.signOut")}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t("nav.label")}>
+          {links.map((link) => {
+            const active = location.pathname === link.to || location.pathname.startsWith(`${link.to}/`);
+            return (
+              <NavLink
+                key={link.to}
+                component={Link}
+                to={link.to}
+                label={link.label}
+                active={active}
+                aria-current={active ? "page" : undefined}
+                variant="filled"
+                onClick={close}
+              />
+            );
+          })}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <div className="page">
+            <StatusRegion />
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { AuditEvent } from "#shared/audit.ts";
+import { api, type Page } from "../../api/client.ts";
+import { AuditEventList, LoadMore } from "../../components/history.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
+
+export const AUDIT_ENTITIES = [
+  "unit",
+  "person",
+  "post",
+  "role_assignment",
+  "session",
+  "access_token",
+] as const;
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "close",
+  "activate",
+  "deactivate",
+  "end",
+  "grant",
+  "revoke",
+  "sign_in",
+  "set_password",
+  "set_language",
+] as const;
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    entity: params.get("entity") ?? "",
+    action: params.get("action") ?? "",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
+  };
+  const update = (key: keyof typeof filter, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const events = useInfiniteQuery({
+    queryKey: ["audit", filter],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<AuditEvent>>("/audit", {
+        entity: filter.entity,
+        action: filter.action,
+        from: filter.from,
+        to: filter.to,
+        limit: 30,
+        cursor: pageParam,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+    retry: (count, error) =>
+      count < 2 && !("status" in error && (error.status === 403 || error.status === 400)),
+  });
+  const entries = events.data?.pages.flatMap((page) => page.entries) ?? [];
+
+  return (
+    <Stack gap="md">
+      <PageTitle title={t("audit.title")} />
+      <Text>{t("audit.intro")}</Text>
+      <Group align="flex-end" gap="md" role="search" aria-label={t("audit.filters")}>
+        <NativeSelect
+          label={t("audit.entity")}
+          name="entity"
+          value={filter.entity}
+          onChange={(event) => update("entity", event.currentTarget.value)}
+          data={[
+            { value: "", label: t("audit.allEntities") },
+            ...AUDIT_ENTITIES.map((entity) => ({ value: entity, label: t(`entity.${entity}`) })),
+          ]}
+        />
+        <NativeSelect
+          label={t("audit.action")}
+          name="action"
+          value={filter.action}
+          onChange={(event) => update("action", event.currentTarget.value)}
+          data={[
+            { value: "", label: t("audit.allActions") },
+            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`action.${action}`) })),
+          ]}
+        />
+        <TextInput
+          type="date"
+          label={t("audit.from")}
+          name="from"
+          value={filter.from}
+          onChange={(event) => update("from", event.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t("audit.to")}
+          name="to"
+          value={filter.to}
+          onChange={(event) => update("to", event.currentTarget.value)}
+        />
+      </Group>
+      {events.isPending ? (
+        <Loading />
+      ) : events.isError ? (
+        <ErrorNotice error={events.error} />
+      ) : entries.length === 0 ? (
+        <EmptyNotice>{t("audit.empty")}</EmptyNotice>
+      ) : (
+        <>
+          <AuditEventList events={entries} showEntity />
+          <LoadMore
+            hasMore={events.hasNextPage}
+            pending={events.isFetchingNextPage}
+            onLoad={() => events.fetchNextPage()}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
