@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Role } from "#shared/access.ts";
 import type { Language } from "#shared/languages.ts";
 import type { Executor } from "../db/client.ts";
@@ -67,14 +67,6 @@ export async function openSession(db: Executor, personId: string, ttlHours: numb
   return { token, csrfToken, expiresAt };
 }
 
-export async function sessionByToken(db: Executor, token: string, now: Date) {
-  const rows = await db
-    .select()
-    .from(session)
-    .where(and(eq(session.tokenHash, digest(token)), gt(session.expiresAt, now.toISOString())));
-  return rows[0];
-}
-
 export async function closeSession(db: Executor, token: string): Promise<void> {
   await db.delete(session).where(eq(session.tokenHash, digest(token)));
 }
@@ -87,16 +79,71 @@ export async function purgeExpiredSessions(db: Executor, now: Date): Promise<voi
   await db.delete(session).where(lt(session.expiresAt, now.toISOString()));
 }
 
-export async function personIdByAccessToken(db: Executor, token: string, now: Date): Promise<string | null> {
+interface ViewerRow {
+  person_id: string;
+  name: string;
+  preferred_language: string;
+  grants: { role: Role; unitId: string | null }[];
+  credential_id: string;
+  last_used_at: string | null;
+  csrf_token: string | null;
+}
+
+/** Person, roles and credential in one round trip: every API request pays for this lookup. */
+function viewerQuery(credential: "access_token" | "session", tokenHash: string, now: string) {
+  const table = credential === "access_token" ? sql`access_token` : sql`session`;
+  const alive = credential === "access_token" ? sql`c.revoked_at is null` : sql`c.expires_at > ${now}`;
+  const extra =
+    credential === "access_token" ? sql`c.last_used_at::text, null::text` : sql`null::text, c.csrf_token`;
+  return sql`
+    select p.id as person_id, p.name, p.preferred_language, c.id as credential_id,
+           ${extra},
+           coalesce((select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id) order by r.role, r.unit_id)
+                     from role_assignment r where r.person_id = p.id), '[]'::json) as grants
+    from ${table} c join person p on p.id = c.person_id
+    where c.token_hash = ${tokenHash} and ${alive} and p.active`;
+}
+
+function toViewer(row: ViewerRow): ViewerIdentity {
+  return {
+    personId: row.person_id,
+    name: row.name,
+    preferredLanguage: row.preferred_language as Language,
+    grants: row.grants,
+  };
+}
+
+export async function viewerByAccessToken(
+  db: Executor,
+  token: string,
+  now: Date,
+): Promise<ViewerIdentity | null> {
   if (!token.startsWith(ACCESS_TOKEN_PREFIX)) return null;
-  const [row] = await db
-    .select({ id: accessToken.id, personId: accessToken.personId, lastUsedAt: accessToken.lastUsedAt })
-    .from(accessToken)
-    .where(and(eq(accessToken.tokenHash, digest(token)), isNull(accessToken.revokedAt)));
+  const result = (await db.execute(
+    viewerQuery("access_token", digest(token), now.toISOString()),
+  )) as unknown as {
+    rows: ViewerRow[];
+  };
+  const row = result.rows[0];
   if (!row) return null;
   // Record use at minute precision: a write per API call would cost every script its throughput.
-  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000) {
-    await db.update(accessToken).set({ lastUsedAt: now.toISOString() }).where(eq(accessToken.id, row.id));
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
+    await db
+      .update(accessToken)
+      .set({ lastUsedAt: now.toISOString() })
+      .where(eq(accessToken.id, row.credential_id));
   }
-  return row.personId;
+  return toViewer(row);
+}
+
+export async function viewerBySession(
+  db: Executor,
+  token: string,
+  now: Date,
+): Promise<{ viewer: ViewerIdentity; csrfToken: string } | null> {
+  const result = (await db.execute(viewerQuery("session", digest(token), now.toISOString()))) as unknown as {
+    rows: ViewerRow[];
+  };
+  const row = result.rows[0];
+  return row ? { viewer: toViewer(row), csrfToken: row.csrf_token! } : null;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/client.ts";
-import { loadViewer, personIdByAccessToken, sameSecret, sessionByToken } from "./auth.ts";
+import { sameSecret, viewerByAccessToken, viewerBySession } from "./auth.ts";
 import type { Clock } from "./clock.ts";
 import { type Ctx, createCtx, type ViewerIdentity } from "./context.ts";
 import { fail } from "./errors.ts";
@@ -38,8 +38,7 @@ export function installRequestContext(app: FastifyInstance, database: Database, 
     let viewer: ViewerIdentity | null = null;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith("Bearer ")) {
-      const personId = await personIdByAccessToken(database.db, authorization.slice(7).trim(), clock.now());
-      viewer = personId ? await loadViewer(database.db, personId) : null;
+      viewer = await viewerByAccessToken(database.db, authorization.slice(7).trim(), clock.now());
       if (!viewer) {
         request.ctx = createCtx(database, { clock, lang: requestLanguage(request, null) });
         fail("unauthenticated");
@@ -47,13 +46,11 @@ export function installRequestContext(app: FastifyInstance, database: Database, 
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        const open = await sessionByToken(database.db, token, clock.now());
+        const open = await viewerBySession(database.db, token, clock.now());
         if (open) {
-          viewer = await loadViewer(database.db, open.personId);
-          if (viewer) {
-            request.sessionToken = token;
-            request.csrfToken = open.csrfToken;
-          }
+          viewer = open.viewer;
+          request.sessionToken = token;
+          request.csrfToken = open.csrfToken;
         }
       }
     }

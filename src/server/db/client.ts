@@ -45,6 +45,9 @@ export async function openPglite(options: {
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   // Times leave the database in UTC whatever the server's zone, so both databases print them alike.
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: "-c TimeZone=UTC" });
+  // An idle connection dropped by the server (restart, failover) must not bring the process down;
+  // the pool replaces it and the next query reconnects.
+  pool.on("error", (error) => process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`));
   // Fail now, with the server's own message, rather than at the first request.
   const probe = await pool.connect();
   probe.release();

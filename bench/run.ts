@@ -1,0 +1,250 @@
+// `npm run bench -- [api|people]`: measured scenarios, each well under ten minutes. Results are one
+// JSON object per scenario on standard output; progress on standard error.
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import Fastify from "fastify";
+import pg from "pg";
+import { buildApp } from "#server/app.ts";
+import { loadConfig } from "#server/config.ts";
+import { systemCtx } from "#server/core/context.ts";
+import { type Database, openPglite, openPostgres } from "#server/db/client.ts";
+import { migrate } from "#server/db/migrate.ts";
+import { person, post, unit } from "#server/db/schema/organization.ts";
+import { loadDemo } from "#server/demo/demo.ts";
+import { DEMO_ADMIN_EMAIL } from "#server/demo/organization.ts";
+import { createAccessToken } from "#server/modules/auth/auth.service.ts";
+import { findPersonByEmail } from "#server/modules/people/people.service.ts";
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function databases(): Promise<
+  { kind: string; open: () => Promise<Database>; drop: () => Promise<void> }[]
+> {
+  const result: { kind: string; open: () => Promise<Database>; drop: () => Promise<void> }[] = [
+    { kind: "pglite", open: () => openPglite({}), drop: async () => {} },
+  ];
+  const url = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
+  const admin = new pg.Client({ connectionString: url.toString() });
+  try {
+    await admin.connect();
+  } catch {
+    log("PostgreSQL not reachable: PGlite only.");
+    return result;
+  }
+  const name = `intersect_bench_${process.pid}`;
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  result.push({
+    kind: "postgresql",
+    open: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      return openPostgres(target.toString());
+    },
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  });
+  return result;
+}
+
+async function prepared(open: () => Promise<Database>) {
+  const database = await open();
+  await migrate(database);
+  const ctx = systemCtx(database);
+  await loadDemo(ctx);
+  const adminPerson = await findPersonByEmail(ctx, DEMO_ADMIN_EMAIL);
+  const { token } = await createAccessToken(ctx, "bench", adminPerson.id);
+  return { database, token };
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: 10, duration: DURATION_SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50ms: result.latency.p50,
+    latencyP99ms: result.latency.p99,
+  };
+}
+
+/** JSON route throughput of our API (auth, permission, database read, validated serialization) vs a bare Fastify route. */
+async function apiScenario() {
+  const rows = [];
+  for (const db of await databases()) {
+    log(`api [${db.kind}]: preparing`);
+    const { database, token } = await prepared(db.open);
+    const app = await buildApp({ config: loadConfig({}), database });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const ourUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/v1/units/BR`;
+    const body = await (await fetch(ourUrl, { headers: { authorization: `Bearer ${token}` } })).json();
+    const bare = Fastify();
+    bare.get("/unit", async () => body);
+    await bare.listen({ port: 0, host: "127.0.0.1" });
+    const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/unit`;
+    log(`api [${db.kind}]: bare Fastify route, ${DURATION_SECONDS}s`);
+    const bareResult = await load(bareUrl);
+    log(`api [${db.kind}]: GET /api/v1/units/BR with a bearer token, ${DURATION_SECONDS}s`);
+    const ours = await load(ourUrl, { authorization: `Bearer ${token}` });
+    rows.push({
+      database: db.kind,
+      route: "GET /api/v1/units/BR",
+      ours,
+      bareFastify: bareResult,
+      ratio: +(ours.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3),
+    });
+    await app.close();
+    await bare.close();
+    await database.close();
+    await db.drop();
+  }
+  return { scenario: "api", connections: 10, durationSeconds: DURATION_SECONDS, results: rows };
+}
+
+const GIVEN = [
+  "Amina",
+  "Wei",
+  "Lucía",
+  "Omar",
+  "Ingrid",
+  "Kwame",
+  "Priya",
+  "Dmitri",
+  "Hélène",
+  "Yuki",
+  "Fatima",
+  "Carlos",
+  "Olga",
+  "Jean",
+  "Mei",
+  "Ahmed",
+  "Sofia",
+  "Ivan",
+  "Zanele",
+  "Tariq",
+];
+const FAMILY = [
+  "Diallo",
+  "Zhang",
+  "Fernández",
+  "Haddad",
+  "Solberg",
+  "Mensah",
+  "Raman",
+  "Volkov",
+  "Dubois",
+  "Tanaka",
+  "Rahman",
+  "Silva",
+  "Petrova",
+  "Martin",
+  "Chen",
+  "Hassan",
+  "Rossi",
+  "Ivanov",
+  "Dlamini",
+  "Khan",
+];
+
+/** 10,000 people with one post each, spread over the demo units, inserted in bulk. */
+async function generatePeople(database: Database, count: number) {
+  const units = await database.db.select({ id: unit.id }).from(unit);
+  for (let start = 0; start < count; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
+      const n = start + i;
+      return {
+        name: `${GIVEN[n % GIVEN.length]} ${FAMILY[Math.floor(n / GIVEN.length) % FAMILY.length]} ${n}`,
+        email: `person${n}@bench.example`,
+        visibility: n % 10 === 0 ? "restricted" : "internal",
+      };
+    });
+    const inserted = await database.db.insert(person).values(batch).returning({ id: person.id });
+    await database.db.insert(post).values(
+      inserted.map((p, i) => ({
+        personId: p.id,
+        unitId: units[(start + i) % units.length]!.id,
+        title: { en: "Officer", fr: "Fonctionnaire" },
+        validFrom: "2015-01-01",
+      })),
+    );
+  }
+}
+
+function percentile(sorted: number[], p: number) {
+  return +sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
+}
+
+async function timed(times: number, work: () => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await work(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50ms: percentile(samples, 50), p95ms: percentile(samples, 95) };
+}
+
+/** Latency of the people directory's first page at 10,000 people vs the equivalent raw SQL. */
+async function peopleScenario() {
+  const rows = [];
+  const samples = Number(process.env.BENCH_SAMPLES ?? 300);
+  for (const db of await databases()) {
+    log(`people [${db.kind}]: preparing 10,000 people`);
+    const { database, token } = await prepared(db.open);
+    await generatePeople(database, 10_000);
+    await database.db.execute(sql`analyze`);
+    const app = await buildApp({ config: loadConfig({}), database });
+    const headers = { authorization: `Bearer ${token}` };
+    const check = await app.inject({ url: "/api/v1/people?limit=50", headers });
+    if (check.statusCode !== 200 || check.json().entries.length !== 50)
+      throw new Error(`people list failed: ${check.body}`);
+    log(`people [${db.kind}]: ${samples} requests`);
+    const ours = await timed(samples, () => app.inject({ url: "/api/v1/people?limit=50", headers }));
+    const raw = await timed(samples, () =>
+      database.db.execute(sql`
+        select p.*, (select json_agg(json_build_object('id', s.id, 'unit', u.code, 'title', s.title, 'from', s.valid_from, 'to', s.valid_to))
+                     from post s join unit u on u.id = s.unit_id where s.person_id = p.id) as posts
+        from person p
+        where p.active and p.visibility in ('public', 'members', 'internal', 'restricted')
+        order by p.name, p.id limit 51`),
+    );
+    const search = await timed(samples, () =>
+      app.inject({ url: "/api/v1/people?limit=50&q=Volkov", headers }),
+    );
+    rows.push({
+      database: db.kind,
+      people: 10_000,
+      listFirstPage: ours,
+      rawSql: raw,
+      ratioP50: +(ours.p50ms / raw.p50ms).toFixed(2),
+      ratioP95: +(ours.p95ms / raw.p95ms).toFixed(2),
+      searchByName: search,
+    });
+    await app.close();
+    await database.close();
+    await db.drop();
+  }
+  return { scenario: "people", samples, results: rows };
+}
+
+const SCENARIOS: Record<string, () => Promise<unknown>> = { api: apiScenario, people: peopleScenario };
+const wanted = process.argv.slice(2).filter((a) => a !== "--");
+for (const name of wanted.length ? wanted : Object.keys(SCENARIOS)) {
+  const scenario = SCENARIOS[name];
+  if (!scenario) {
+    log(`unknown scenario "${name}"; choose from: ${Object.keys(SCENARIOS).join(", ")}`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  const result = await scenario();
+  process.stdout.write(
+    `${JSON.stringify({ ...(result as object), seconds: Math.round((Date.now() - started) / 1000) })}\n`,
+  );
+}
+process.exit(0);
