@@ -24,7 +24,7 @@ export default async function setup() {
     await admin.connect();
   } catch (error) {
     if (process.env.CI === "true")
-      throw new Error(`PostgreSQL is required under CI=true: ${testPostgresUrl()}: ${error}`);
+      throw new Error(`PostgreSQL is required under CI=true: ${testPostgresUrl()}`, { cause: error });
     console.warn(`PostgreSQL not reachable at ${testPostgresUrl()}; PostgreSQL tests will be skipped.`);
     process.env.INTERSECT_TEST_NO_POSTGRES = "1";
     return async () => {};

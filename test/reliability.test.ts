@@ -47,98 +47,102 @@ async function allPages<T>(url: string, headers: Record<string, string>): Promis
 
 describe("surviving SIGKILL", () => {
   for (const kind of databaseKinds()) {
-    it(`keeps every acknowledged write and no half-written record [${kind}]`, {
-      timeout: 240_000,
-    }, async () => {
-      const { env, cleanup } = await prepare(kind);
-      try {
-        const created = await cli(
-          [
-            "users",
-            "create",
-            "--email",
-            "ops@example.org",
-            "--name",
-            "Ops",
-            "--role",
-            "administrator",
-            "--password",
-            "a long password",
-          ],
-          env,
-        );
-        expect(created.code, created.stderr).toBe(0);
-        const token = (await cli(["tokens", "create", "--email", "ops@example.org"], env)).stdout
-          .trim()
-          .split("\n")
-          .at(-1)!;
-        const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-
-        const first = await startServer(env);
-        const acknowledged: string[] = [];
-        let next = 0;
-        let killed = false;
-        const worker = async () => {
-          while (next < WRITES) {
-            const code = `K${String(next++).padStart(4, "0")}`;
-            try {
-              const response = await fetch(`${first.url}/api/v1/units`, {
-                method: "POST",
-                headers,
-                body: JSON.stringify({
-                  code,
-                  kind: "division",
-                  name: { en: `Unit ${code}`, fr: `Unité ${code}` },
-                  validFrom: "2020-01-01",
-                }),
-                signal: AbortSignal.timeout(20_000),
-              });
-              if (response.status === 201) acknowledged.push(code);
-              else if (!killed) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
-            } catch (error) {
-              if (!killed) throw error;
-              return;
-            }
-            if (!killed && acknowledged.length >= KILL_AFTER) {
-              killed = true;
-              first.child.kill("SIGKILL");
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-        expect(killed).toBe(true);
-        await new Promise((resolve) =>
-          first.child.exitCode !== null || first.child.signalCode !== null
-            ? resolve(null)
-            : first.child.once("exit", resolve),
-        );
-
-        const second = await startServer(env);
+    it(
+      `keeps every acknowledged write and no half-written record [${kind}]`,
+      {
+        timeout: 240_000,
+      },
+      async () => {
+        const { env, cleanup } = await prepare(kind);
         try {
-          expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
-          const units = await allPages<{ id: string; code: string; name: Record<string, string> }>(
-            `${second.url}/api/v1/units?limit=500`,
-            headers,
+          const created = await cli(
+            [
+              "users",
+              "create",
+              "--email",
+              "ops@example.org",
+              "--name",
+              "Ops",
+              "--role",
+              "administrator",
+              "--password",
+              "a long password",
+            ],
+            env,
           );
-          const stored = new Set(units.filter((u) => u.code.startsWith("K")).map((u) => u.code));
-          expect(acknowledged.filter((code) => !stored.has(code))).toEqual([]);
-          for (const unit of units.filter((u) => u.code.startsWith("K")))
-            expect(unit.name).toEqual({ en: `Unit ${unit.code}`, fr: `Unité ${unit.code}` });
-          const creations = await allPages<{ entityId: string }>(
-            `${second.url}/api/v1/audit?entity=unit&action=create&limit=500`,
-            headers,
+          expect(created.code, created.stderr).toBe(0);
+          const token = (await cli(["tokens", "create", "--email", "ops@example.org"], env)).stdout
+            .trim()
+            .split("\n")
+            .at(-1)!;
+          const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+
+          const first = await startServer(env);
+          const acknowledged: string[] = [];
+          let next = 0;
+          let killed = false;
+          const worker = async () => {
+            while (next < WRITES) {
+              const code = `K${String(next++).padStart(4, "0")}`;
+              try {
+                const response = await fetch(`${first.url}/api/v1/units`, {
+                  method: "POST",
+                  headers,
+                  body: JSON.stringify({
+                    code,
+                    kind: "division",
+                    name: { en: `Unit ${code}`, fr: `Unité ${code}` },
+                    validFrom: "2020-01-01",
+                  }),
+                  signal: AbortSignal.timeout(20_000),
+                });
+                if (response.status === 201) acknowledged.push(code);
+                else if (!killed) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+              } catch (error) {
+                if (!killed) throw error;
+                return;
+              }
+              if (!killed && acknowledged.length >= KILL_AFTER) {
+                killed = true;
+                first.child.kill("SIGKILL");
+              }
+            }
+          };
+          await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+          expect(killed).toBe(true);
+          await new Promise((resolve) =>
+            first.child.exitCode !== null || first.child.signalCode !== null
+              ? resolve(null)
+              : first.child.once("exit", resolve),
           );
-          const audited = new Set(creations.map((e) => e.entityId));
-          const ids = new Set(units.filter((u) => u.code.startsWith("K")).map((u) => u.id));
-          expect([...ids].filter((id) => !audited.has(id))).toEqual([]);
-          expect([...audited].filter((id) => !ids.has(id))).toEqual([]);
+
+          const second = await startServer(env);
+          try {
+            expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+            const units = await allPages<{ id: string; code: string; name: Record<string, string> }>(
+              `${second.url}/api/v1/units?limit=500`,
+              headers,
+            );
+            const stored = new Set(units.filter((u) => u.code.startsWith("K")).map((u) => u.code));
+            expect(acknowledged.filter((code) => !stored.has(code))).toEqual([]);
+            for (const unit of units.filter((u) => u.code.startsWith("K")))
+              expect(unit.name).toEqual({ en: `Unit ${unit.code}`, fr: `Unité ${unit.code}` });
+            const creations = await allPages<{ entityId: string }>(
+              `${second.url}/api/v1/audit?entity=unit&action=create&limit=500`,
+              headers,
+            );
+            const audited = new Set(creations.map((e) => e.entityId));
+            const ids = new Set(units.filter((u) => u.code.startsWith("K")).map((u) => u.id));
+            expect([...ids].filter((id) => !audited.has(id))).toEqual([]);
+            expect([...audited].filter((id) => !ids.has(id))).toEqual([]);
+          } finally {
+            second.child.kill("SIGTERM");
+            await new Promise((resolve) => second.child.once("exit", resolve));
+          }
         } finally {
-          second.child.kill("SIGTERM");
-          await new Promise((resolve) => second.child.once("exit", resolve));
+          await cleanup();
         }
-      } finally {
-        await cleanup();
-      }
-    });
+      },
+    );
   }
 });

@@ -40,7 +40,7 @@ export function lockDataDir(dataDir: string, purpose: string): DataDirLock {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      let holder: { pid: number; purpose: string; since: string } | null = null;
+      let holder: { pid: number; purpose: string; since: string } | null;
       try {
         holder = JSON.parse(readFileSync(path, "utf8"));
       } catch {
