@@ -28,7 +28,7 @@ export function describeOnEachDatabase(
       let env: TestEnv | undefined;
       beforeAll(async () => {
         const database = await freshDatabase(kind);
-        const app = await buildApp({ config: loadConfig({}), database, clock: options.clock });
+        const app = await buildApp({ config: loadConfig(options.env ?? {}), database, clock: options.clock });
         env = { kind, database, app, make: factories(database) };
       });
       afterAll(async () => {

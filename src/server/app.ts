@@ -65,7 +65,7 @@ export async function buildApp({
     referrerPolicy: { policy: "same-origin" },
     frameguard: { action: "deny" },
   });
-  await app.register(cookie);
+  await app.register(cookie, config.sessionSecret ? { secret: config.sessionSecret } : {});
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (request) => ({
@@ -96,7 +96,7 @@ export async function buildApp({
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   installErrorHandling(app);
-  installRequestContext(app, database, clock);
+  installRequestContext(app, database, clock, Boolean(config.sessionSecret));
 
   healthRoutes(app, database, PACKAGE_VERSION);
   authRoutes(app, config);

@@ -27,6 +27,8 @@ export interface Config {
   host: string;
   database: { kind: "postgresql"; url: string } | { kind: "pglite"; dataDir: string };
   baseUrl: string | undefined;
+  /** When set, the session cookie is also signed (HMAC), so a forged cookie is refused before any lookup. */
+  sessionSecret: string | undefined;
   /** True when the public address is HTTPS: cookies become Secure and HSTS is sent. */
   behindTls: boolean;
   sessionTtlHours: number;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: "postgresql", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: e.INTERSECT_DATA_DIR },
     baseUrl: e.BASE_URL,
+    sessionSecret: e.SESSION_SECRET,
     behindTls: e.BASE_URL?.startsWith("https://") ?? false,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,

@@ -28,7 +28,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * Resolves who is calling (session cookie or bearer token) and builds the request's Ctx.
  * Non-public routes refuse anonymous callers; cookie-authenticated writes must echo the CSRF token.
  */
-export function installRequestContext(app: FastifyInstance, database: Database, clock: Clock) {
+export function installRequestContext(
+  app: FastifyInstance,
+  database: Database,
+  clock: Clock,
+  signedCookies: boolean,
+) {
   app.decorateRequest("ctx", null as unknown as Ctx);
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("csrfToken", null);
@@ -44,7 +49,7 @@ export function installRequestContext(app: FastifyInstance, database: Database, 
         fail("unauthenticated");
       }
     } else {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = readSessionCookie(request, signedCookies);
       if (token) {
         const open = await viewerBySession(database.db, token, clock.now());
         if (open) {
@@ -67,4 +72,12 @@ export function installRequestContext(app: FastifyInstance, database: Database, 
       }
     }
   });
+}
+
+function readSessionCookie(request: FastifyRequest, signed: boolean): string | null {
+  const raw = request.cookies[SESSION_COOKIE];
+  if (!raw) return null;
+  if (!signed) return raw;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid ? unsigned.value : null;
 }

@@ -34,6 +34,7 @@ export function authRoutes(app: FastifyInstance, config: Config) {
     httpOnly: true,
     sameSite: "lax" as const,
     secure: config.behindTls,
+    signed: Boolean(config.sessionSecret),
   };
 
   const viewerOf = async (ctx: Parameters<typeof getPerson>[0], csrfToken: string | null) => {

@@ -49,7 +49,11 @@ export async function signIn(ctx: Ctx, email: string, password: string, ttlHours
 }
 
 export async function signOut(ctx: Ctx, token: string): Promise<void> {
-  await closeSession(ctx.db, token);
+  const viewer = requireViewer(ctx);
+  await ctx.transaction(async (tx) => {
+    await closeSession(tx.db, token);
+    await tx.audit.record("session", viewer.personId, { personId: viewer.personId }, null, "sign_out");
+  });
 }
 
 export function requireViewer(ctx: Ctx) {

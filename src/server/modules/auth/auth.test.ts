@@ -114,3 +114,34 @@ describeOnEachDatabase("sign-in and tokens", (env) => {
     expect(response.headers["referrer-policy"]).toBe("same-origin");
   });
 });
+
+describeOnEachDatabase(
+  "signed session cookies",
+  (env) => {
+    it("with SESSION_SECRET set, the cookie is signed and a tampered one is refused", async () => {
+      const user = await env().make.user("staff");
+      const signIn = await env().app.inject({
+        method: "POST",
+        url: "/api/v1/auth/sign-in",
+        payload: { email: user.email, password: user.password },
+      });
+      const value = signIn.cookies.find((c) => c.name === "intersect_session")!.value;
+      expect(value).toContain(".");
+      expect(
+        (
+          await env().app.inject({
+            url: "/api/v1/auth/me",
+            headers: { cookie: `intersect_session=${value}` },
+          })
+        ).statusCode,
+      ).toBe(200);
+      const unsigned = value.slice(0, value.lastIndexOf("."));
+      const tampered = await env().app.inject({
+        url: "/api/v1/auth/me",
+        headers: { cookie: `intersect_session=${unsigned}.forged` },
+      });
+      expect(tampered.statusCode).toBe(401);
+    });
+  },
+  { env: { SESSION_SECRET: "x".repeat(40) } },
+);
