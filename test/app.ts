@@ -21,7 +21,7 @@ export interface TestEnv {
 export function describeOnEachDatabase(
   name: string,
   suite: (env: () => TestEnv) => void,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; env?: Record<string, string> } = {},
 ) {
   for (const kind of databaseKinds()) {
     describe(`${name} [${kind}]`, () => {
