@@ -8,18 +8,22 @@ import { describeOnEachDatabase, type TestEnv } from "./app.ts";
  * writable beyond the viewer's role and scope. A new route fails the coverage check below until
  * it is added here with its expectations.
  */
-type Viewer = "anonymous" | "reader" | "staffT" | "focalB" | "observer" | "adminB" | "admin";
+type Viewer = "anonymous" | "reader" | "staffT" | "focalB" | "observer" | "secretariat" | "adminB" | "admin";
 const VIEWERS: { key: Viewer; role: Role | null; unit: "B" | "T" | null }[] = [
   { key: "anonymous", role: null, unit: null },
   { key: "reader", role: "reader", unit: null },
   { key: "staffT", role: "staff", unit: "T" },
   { key: "focalB", role: "focal_point", unit: "B" },
   { key: "observer", role: "observer", unit: null },
+  { key: "secretariat", role: "secretariat", unit: null },
   { key: "adminB", role: "administrator", unit: "B" },
   { key: "admin", role: "administrator", unit: null },
 ];
-const SIGNED_IN: Viewer[] = ["reader", "staffT", "focalB", "observer", "adminB", "admin"];
-const STAFF: Viewer[] = ["staffT", "focalB", "observer", "adminB", "admin"];
+const SIGNED_IN: Viewer[] = ["reader", "staffT", "focalB", "observer", "secretariat", "adminB", "admin"];
+const STAFF: Viewer[] = ["staffT", "focalB", "observer", "secretariat", "adminB", "admin"];
+/** Non-reader roles whose scope covers T: they read T's restricted records. */
+const COVERS_T: Viewer[] = ["staffT", "observer", "secretariat", "admin"];
+const KEEPS_LIST: Viewer[] = ["secretariat", "admin"];
 
 interface Fixtures {
   root: Unit;
@@ -31,6 +35,8 @@ interface Fixtures {
   personOffice: Person;
   publicPerson: Person;
   secretPersonT: Person;
+  mandateId: string;
+  areaT: string;
 }
 
 interface Case {
@@ -63,13 +69,13 @@ const CASES: Case[] = [
   {
     route: "GET /api/v1/units/{id}",
     what: "read a restricted unit of T",
-    allowed: ["staffT", "observer", "admin"],
+    allowed: COVERS_T,
     request: async (f) => ({ url: `/api/v1/units/${f.secretT.id}` }),
   },
   {
     route: "GET /api/v1/units/{id}/history",
     what: "history of a restricted unit of T",
-    allowed: ["staffT", "observer", "admin"],
+    allowed: COVERS_T,
     request: async (f) => ({ url: `/api/v1/units/${f.secretT.id}/history` }),
   },
   {
@@ -162,7 +168,7 @@ const CASES: Case[] = [
   {
     route: "GET /api/v1/people/{id}",
     what: "read a restricted person of T",
-    allowed: ["staffT", "observer", "admin"],
+    allowed: COVERS_T,
     request: async (f) => ({ url: `/api/v1/people/${f.secretPersonT.id}` }),
   },
   {
@@ -322,6 +328,144 @@ const CASES: Case[] = [
     allowed: SIGNED_IN,
     request: async () => ({ url: "/api/v1/access-tokens", payload: { name: "matrix" } }),
   },
+  {
+    route: "GET /api/v1/mandates",
+    what: "list mandates",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/mandates" }),
+  },
+  {
+    route: "GET /api/v1/mandates/{id}",
+    what: "read a mandate",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/mandates/${f.mandateId}` }),
+  },
+  {
+    route: "GET /api/v1/mandates/{id}/history",
+    what: "history of a mandate",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/mandates/${f.mandateId}/history` }),
+  },
+  {
+    route: "POST /api/v1/mandates",
+    what: "record a mandate",
+    allowed: KEEPS_LIST,
+    request: async () => ({
+      url: "/api/v1/mandates",
+      payload: {
+        source: "WTDC",
+        kind: "resolution",
+        number: String(Math.floor(Math.random() * 1e6)),
+        year: 2014,
+        title: { en: "New" },
+      },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/mandates/{id}",
+    what: "change a mandate",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({
+          url: `/api/v1/mandates/${f.mandateId}`,
+          headers: (await env.make.user("administrator")).headers,
+        })
+      ).json();
+      return {
+        url: `/api/v1/mandates/${f.mandateId}`,
+        payload: { version: current.version, verified: true },
+      };
+    },
+  },
+  {
+    route: "GET /api/v1/areas",
+    what: "list areas",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/areas" }),
+  },
+  {
+    route: "GET /api/v1/areas/compare",
+    what: "compare the list between dates",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/areas/compare?from=2016-01-01&to=2017-01-01" }),
+  },
+  {
+    route: "GET /api/v1/areas/export.csv",
+    what: "export the list",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/areas/export.csv" }),
+  },
+  {
+    route: "GET /api/v1/areas/{id}",
+    what: "read an area",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/areas/${f.areaT}` }),
+  },
+  {
+    route: "GET /api/v1/areas/{id}/revisions",
+    what: "revisions of an area",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/areas/${f.areaT}/revisions` }),
+  },
+  {
+    route: "POST /api/v1/areas",
+    what: "add an area led by B",
+    allowed: ["secretariat", "adminB", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/areas",
+      payload: {
+        slug: `area-${Math.random().toString(36).slice(2, 9)}`,
+        name: { en: "New area" },
+        leadUnitCode: f.b.code,
+        reason: "matrix",
+      },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/areas/{id}",
+    what: "change an area led by T",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({
+          url: `/api/v1/areas/${f.areaT}`,
+          headers: (await env.make.user("administrator")).headers,
+        })
+      ).json();
+      return {
+        url: `/api/v1/areas/${f.areaT}`,
+        payload: { version: current.version, name: { en: `Renamed ${current.version}` }, reason: "matrix" },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/areas/{id}/focal-points",
+    what: "name a focal point for an area led by T",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: `/api/v1/areas/${f.areaT}/focal-points`,
+      payload: { personId: f.personT.id, unitCode: f.t.code, validFrom: "2017-01-01", reason: "matrix" },
+    }),
+  },
+  {
+    route: "POST /api/v1/areas/{id}/focal-points/{focalPointId}/end",
+    what: "end a focal point's term in an area led by T",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const named = await env.app.inject({
+        method: "POST",
+        url: `/api/v1/areas/${f.areaT}/focal-points`,
+        headers: (await env.make.user("administrator")).headers,
+        payload: { personId: f.personT.id, unitCode: f.t.code, validFrom: "2017-01-01", reason: "matrix" },
+      });
+      const focal = named.json().focalPoints.at(-1);
+      return {
+        url: `/api/v1/areas/${f.areaT}/focal-points/${focal.id}/end`,
+        payload: { version: focal.version, validTo: "2018-01-01", reason: "matrix" },
+      };
+    },
+  },
 ];
 
 /** Routes anyone may call; checked separately. */
@@ -347,7 +491,39 @@ describeOnEachDatabase("permission matrix", (env) => {
       visibility: "restricted",
       posts: [{ unitCode: t.code, title: { en: "Investigator" }, validFrom: "2015-01-01", validTo: null }],
     });
-    fixtures = { root, b, office, t, secretT, personT, personOffice, publicPerson, secretPersonT };
+    const keeper = (await make.user("administrator")).headers;
+    const created = await env().app.inject({
+      method: "POST",
+      url: "/api/v1/mandates",
+      headers: keeper,
+      payload: {
+        source: "PP",
+        kind: "resolution",
+        number: "191",
+        year: 2014,
+        place: "Busan",
+        title: { en: "Coordination" },
+      },
+    });
+    const area = await env().app.inject({
+      method: "POST",
+      url: "/api/v1/areas",
+      headers: keeper,
+      payload: { slug: "matrix-area", name: { en: "Matrix" }, leadUnitCode: t.code, reason: "fixture" },
+    });
+    fixtures = {
+      root,
+      b,
+      office,
+      t,
+      secretT,
+      personT,
+      personOffice,
+      publicPerson,
+      secretPersonT,
+      mandateId: created.json().id,
+      areaT: area.json().slug,
+    };
     for (const viewer of VIEWERS) {
       if (!viewer.role) headers.set(viewer.key, {});
       else {
@@ -409,8 +585,7 @@ describeOnEachDatabase("permission matrix", (env) => {
       (await env().app.inject({ url: "/api/v1/units?limit=500", headers: headers.get(viewer) }))
         .json()
         .entries.map((u: Unit) => u.code);
-    for (const viewer of ["staffT", "observer", "admin"] as Viewer[])
-      expect(await codes(viewer)).toContain(fixtures.secretT.code);
+    for (const viewer of COVERS_T) expect(await codes(viewer)).toContain(fixtures.secretT.code);
     for (const viewer of ["reader", "focalB", "adminB"] as Viewer[])
       expect(await codes(viewer)).not.toContain(fixtures.secretT.code);
     const people = async (viewer: Viewer) =>

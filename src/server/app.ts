@@ -13,9 +13,11 @@ import { type Clock, systemClock } from "./core/clock.ts";
 import { errorBody, installErrorHandling, requestLanguage } from "./core/http.ts";
 import { installRequestContext } from "./core/request-context.ts";
 import type { Database } from "./db/client.ts";
+import { areasRoutes } from "./modules/areas/areas.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { mandatesRoutes } from "./modules/mandates/mandates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { unitsRoutes } from "./modules/units/units.routes.ts";
 
@@ -103,6 +105,8 @@ export async function buildApp({
   unitsRoutes(app);
   peopleRoutes(app);
   auditRoutes(app);
+  mandatesRoutes(app);
+  areasRoutes(app);
 
   const hasWeb = existsSync(WEB_ROOT);
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ["index.html"] });

@@ -4,7 +4,14 @@ import type { Executor } from "../db/client.ts";
 import { fail } from "./errors.ts";
 
 /** Everything a role may change; reading is governed by visibility instead (see readableScope). */
-export const ACTIONS = ["unit.manage", "person.manage", "role.grant", "audit.read"] as const;
+export const ACTIONS = [
+  "unit.manage",
+  "person.manage",
+  "role.grant",
+  "audit.read",
+  "mandate.manage",
+  "area.manage",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -12,8 +19,16 @@ export type Action = (typeof ACTIONS)[number];
  * unit reaches that unit and every unit below it; a role with no unit reaches the whole organization.
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  administrator: ["unit.manage", "person.manage", "role.grant", "audit.read"],
-  secretariat: [],
+  administrator: [
+    "unit.manage",
+    "person.manage",
+    "role.grant",
+    "audit.read",
+    "mandate.manage",
+    "area.manage",
+  ],
+  // The secretariat (SPM) keeps the register of mandates and the list of areas.
+  secretariat: ["mandate.manage", "area.manage"],
   chair: [],
   focal_point: [],
   staff: [],

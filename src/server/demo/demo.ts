@@ -2,8 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../core/context.ts";
 import { fail } from "../core/errors.ts";
 import { personByEmail } from "../modules/people/people.repo.ts";
-import { createPerson, grantRole, setPassword } from "../modules/people/people.service.ts";
+import { addFocalPoint, createArea } from "../modules/areas/areas.service.ts";
+import { createMandate } from "../modules/mandates/mandates.service.ts";
+import { createPerson, findPersonByEmail, grantRole, setPassword } from "../modules/people/people.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
+import { DEMO_AREAS, DEMO_MANDATES } from "./areas.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, titleOf } from "./organization.ts";
 
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
@@ -50,6 +53,41 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       });
       for (const role of demo.roles) await grantRole(tx, person.id, { role: role.role, unitCode: role.unit });
       await setPassword(tx, person.id, DEMO_PASSWORD);
+    }
+    progress(`mandates (${DEMO_MANDATES.length}) and areas of common interest (${DEMO_AREAS.length})`);
+    const mandateIds = new Map<string, string>();
+    for (const { key, ...mandate } of DEMO_MANDATES) {
+      const created = await createMandate(tx, {
+        ...mandate,
+        originalLanguage: "en",
+        link: null,
+        instructs: [],
+        visibility: "public",
+      });
+      mandateIds.set(key, created.id);
+    }
+    for (const demo of DEMO_AREAS) {
+      await createArea(tx, {
+        slug: demo.slug,
+        name: demo.name,
+        description: null,
+        originalLanguage: "en",
+        status: "active",
+        leadUnitCode: demo.lead,
+        participatingUnitCodes: demo.participants,
+        mandateIds: demo.mandates.map((key) => mandateIds.get(key)!),
+        justification: demo.justification,
+        visibility: "public",
+        reason: "Thematic area of the Inter-Sectoral Coordination Task Force (seed 000, §2.3)",
+      });
+      const focal = await findPersonByEmail(tx, demo.focalPoint);
+      await addFocalPoint(tx, demo.slug, {
+        personId: focal.id,
+        unitCode: demo.lead,
+        validFrom: "2016-01-01",
+        validTo: null,
+        reason: "Focal point named by the task force",
+      });
     }
   });
 }

@@ -1,3 +1,4 @@
 export * from "./access.ts";
 export * from "./audit.ts";
 export * from "./organization.ts";
+export * from "./areas.ts";

@@ -1,0 +1,375 @@
+import type { MultilingualText } from "#shared/languages.ts";
+import type { CreateMandateInput } from "#shared/mandates.ts";
+
+const FROM_KNOWLEDGE =
+  "Number, revision and title as commonly cited in ITU documents; not yet checked against the Final Acts or the assembly's proceedings.";
+
+type DemoMandate = Omit<CreateMandateInput, "visibility" | "link" | "originalLanguage" | "instructs"> & {
+  key: string;
+};
+
+/**
+ * The mandates behind the seed's themes. Only Resolution 191 is confirmed by our sources (seed 000);
+ * the others are marked unverified, with the note above, rather than presented as checked.
+ */
+export const DEMO_MANDATES: DemoMandate[] = [
+  {
+    key: "PP-191",
+    source: "PP",
+    kind: "resolution",
+    number: "191",
+    revised: false,
+    place: "Busan",
+    year: 2014,
+    title: { en: "Strategy for the coordination of efforts among the three Sectors of the Union" },
+    callsForInterSectoralCoordination: true,
+    verified: true,
+    sourceNote: "Seed 000 (C17 report of the Secretary-General on Resolution 191), §1.",
+  },
+  {
+    key: "PP-70",
+    source: "PP",
+    kind: "resolution",
+    number: "70",
+    revised: true,
+    place: "Busan",
+    year: 2014,
+    title: {
+      en: "Mainstreaming a gender perspective in ITU and promotion of gender equality and the empowerment of women through telecommunications/information and communication technologies",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTDC-55",
+    source: "WTDC",
+    kind: "resolution",
+    number: "55",
+    revised: true,
+    place: "Dubai",
+    year: 2014,
+    title: { en: "Mainstreaming a gender perspective for an inclusive and egalitarian information society" },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTSA-55",
+    source: "WTSA",
+    kind: "resolution",
+    number: "55",
+    revised: true,
+    place: "Hammamet",
+    year: 2016,
+    title: { en: "Promoting gender equality in ITU Telecommunication Standardization Sector activities" },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "PP-175",
+    source: "PP",
+    kind: "resolution",
+    number: "175",
+    revised: true,
+    place: "Busan",
+    year: 2014,
+    title: {
+      en: "Telecommunication/information and communication technology accessibility for persons with disabilities, including age-related disabilities",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTDC-58",
+    source: "WTDC",
+    kind: "resolution",
+    number: "58",
+    revised: true,
+    place: "Dubai",
+    year: 2014,
+    title: {
+      en: "Telecommunication/information and communication technology accessibility for persons with disabilities, including persons with age-related disabilities",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTSA-70",
+    source: "WTSA",
+    kind: "resolution",
+    number: "70",
+    revised: true,
+    place: "Hammamet",
+    year: 2016,
+    title: {
+      en: "Telecommunication/information and communication technology accessibility for persons with disabilities",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "PP-136",
+    source: "PP",
+    kind: "resolution",
+    number: "136",
+    revised: true,
+    place: "Busan",
+    year: 2014,
+    title: {
+      en: "The use of telecommunications/information and communication technologies for humanitarian assistance and for monitoring and management in emergency and disaster situations, including health-related emergencies, for early warning, prevention, mitigation and relief",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTDC-34",
+    source: "WTDC",
+    kind: "resolution",
+    number: "34",
+    revised: true,
+    place: "Dubai",
+    year: 2014,
+    title: {
+      en: "The role of telecommunications/information and communication technologies in disaster preparedness, early warning, rescue, mitigation, relief and response",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "PP-182",
+    source: "PP",
+    kind: "resolution",
+    number: "182",
+    revised: true,
+    place: "Busan",
+    year: 2014,
+    title: {
+      en: "The role of telecommunications/information and communication technologies in regard to climate change and the protection of the environment",
+    },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTSA-73",
+    source: "WTSA",
+    kind: "resolution",
+    number: "73",
+    revised: true,
+    place: "Hammamet",
+    year: 2016,
+    title: { en: "Information and communication technologies, environment and climate change" },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "PP-123",
+    source: "PP",
+    kind: "resolution",
+    number: "123",
+    revised: true,
+    place: "Busan",
+    year: 2014,
+    title: { en: "Bridging the standardization gap between developing and developed countries" },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "WTSA-44",
+    source: "WTSA",
+    kind: "resolution",
+    number: "44",
+    revised: true,
+    place: "Hammamet",
+    year: 2016,
+    title: { en: "Bridging the standardization gap between developing and developed countries" },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+  {
+    key: "PP-154",
+    source: "PP",
+    kind: "resolution",
+    number: "154",
+    revised: true,
+    place: "Busan",
+    year: 2014,
+    title: { en: "Use of the six official languages of the Union on an equal footing" },
+    callsForInterSectoralCoordination: false,
+    verified: false,
+    sourceNote: FROM_KNOWLEDGE,
+  },
+];
+
+export interface DemoArea {
+  slug: string;
+  name: Required<MultilingualText>;
+  lead: string;
+  participants: string[];
+  mandates: string[];
+  /** E-mail of the demo person who is the lead unit's focal point. */
+  focalPoint: string;
+  justification: string | null;
+}
+
+/** The nine thematic areas of seed 000 (§2.3), with the slugs the issue fixes. */
+export const DEMO_AREAS: DemoArea[] = [
+  {
+    slug: "climate-change",
+    name: {
+      ar: "تغير المناخ",
+      zh: "气候变化",
+      en: "Climate change",
+      fr: "Changements climatiques",
+      ru: "Изменение климата",
+      es: "Cambio climático",
+    },
+    lead: "TSB",
+    participants: ["BR", "BDT", "CCD"],
+    mandates: ["PP-182", "WTSA-73", "PP-191"],
+    focalPoint: "director.tsb@intersect.example",
+    justification: null,
+  },
+  {
+    slug: "emergency-telecommunications",
+    name: {
+      ar: "الاتصالات في حالات الطوارئ",
+      zh: "应急通信",
+      en: "Emergency telecommunications",
+      fr: "Télécommunications d'urgence",
+      ru: "Электросвязь в чрезвычайных ситуациях",
+      es: "Telecomunicaciones de emergencia",
+    },
+    lead: "BDT",
+    participants: ["BR", "TSB"],
+    mandates: ["PP-136", "WTDC-34"],
+    focalPoint: "director.bdt@intersect.example",
+    justification: null,
+  },
+  {
+    slug: "accessibility",
+    name: {
+      ar: "إمكانية النفاذ",
+      zh: "无障碍获取",
+      en: "Accessibility",
+      fr: "Accessibilité",
+      ru: "Доступность",
+      es: "Accesibilidad",
+    },
+    lead: "BDT",
+    participants: ["BR", "TSB", "C&P", "SPM"],
+    mandates: ["PP-175", "WTDC-58", "WTSA-70"],
+    focalPoint: "director.bdt@intersect.example",
+    justification: null,
+  },
+  {
+    slug: "communications",
+    name: {
+      ar: "الاتصال والإعلام",
+      zh: "宣传",
+      en: "Communications",
+      fr: "Communication",
+      ru: "Коммуникации",
+      es: "Comunicación",
+    },
+    lead: "CCD",
+    participants: ["BR", "TSB", "BDT"],
+    mandates: [],
+    focalPoint: "head.ccd@intersect.example",
+    justification:
+      "Listed by the Inter-Sectoral Coordination Task Force (seed 000, §2.3): one voice for the Union rests on Council and secretariat mandates rather than on conference resolutions.",
+  },
+  {
+    slug: "web-editing",
+    name: {
+      ar: "تحرير الموقع الإلكتروني",
+      zh: "网站编辑",
+      en: "Web editing",
+      fr: "Rédaction web",
+      ru: "Редактирование веб-сайта",
+      es: "Edición web",
+    },
+    lead: "CCD",
+    participants: ["BR", "TSB", "BDT", "IS"],
+    mandates: ["PP-154"],
+    focalPoint: "head.ccd@intersect.example",
+    justification:
+      "Listed by the task force (seed 000, §2.3); the web translation guidelines serve Resolution 154 on the six languages, which no Sector resolution echoes.",
+  },
+  {
+    slug: "resource-mobilization",
+    name: {
+      ar: "حشد الموارد",
+      zh: "资源调动",
+      en: "Resource mobilization",
+      fr: "Mobilisation de ressources",
+      ru: "Мобилизация ресурсов",
+      es: "Movilización de recursos",
+    },
+    lead: "SPM",
+    participants: ["BR", "TSB", "BDT"],
+    mandates: [],
+    focalPoint: "head.spm@intersect.example",
+    justification:
+      "Listed by the task force (seed 000, §2.3); sponsorship guidelines and the resource mobilization service (seed 004, S.15) rest on secretariat mandates.",
+  },
+  {
+    slug: "gender",
+    name: {
+      ar: "المساواة بين الجنسين",
+      zh: "性别平等",
+      en: "Gender",
+      fr: "Égalité des genres",
+      ru: "Гендерное равенство",
+      es: "Género",
+    },
+    lead: "SPM",
+    participants: ["BR", "TSB", "BDT", "HRMD"],
+    mandates: ["PP-70", "WTDC-55", "WTSA-55"],
+    focalPoint: "head.spm@intersect.example",
+    justification: null,
+  },
+  {
+    slug: "event-coordination",
+    name: {
+      ar: "تنسيق الأحداث",
+      zh: "活动协调",
+      en: "Event coordination",
+      fr: "Coordination des manifestations",
+      ru: "Координация мероприятий",
+      es: "Coordinación de eventos",
+    },
+    lead: "C&P",
+    participants: ["BR", "TSB", "BDT", "PROT"],
+    mandates: [],
+    focalPoint: "head.cp@intersect.example",
+    justification:
+      "Listed by the task force (seed 000, §2.3): keeping colleagues informed so events and meetings are coordinated is a secretariat mandate.",
+  },
+  {
+    slug: "standardization-gap",
+    name: {
+      ar: "سد الفجوة التقييسية",
+      zh: "弥合标准化差距",
+      en: "Bridging the standardization gap",
+      fr: "Réduction de l'écart en matière de normalisation",
+      ru: "Преодоление разрыва в стандартизации",
+      es: "Reducción de la brecha de normalización",
+    },
+    lead: "TSB",
+    participants: ["BDT", "BR"],
+    mandates: ["PP-123", "WTSA-44"],
+    focalPoint: "director.tsb@intersect.example",
+    justification: null,
+  },
+];
