@@ -303,6 +303,161 @@ describe("the web app", () => {
     await page.getByRole("button", { name: "Reactivate" }).waitFor();
   });
 
+  it("reactivates a person after confirmation", async () => {
+    await page.getByRole("button", { name: "Reactivate" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reactivate this person?" });
+    await dialog.getByRole("button", { name: "Reactivate" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("status").filter({ hasText: "Noor Webtest has been reactivated." }).waitFor();
+    await page.getByRole("button", { name: "Deactivate" }).waitFor();
+  });
+
+  it("edits a person's details, reloading when someone else changed them meanwhile", async () => {
+    await visit(createdPersonPath);
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit Noor Webtest" }).waitFor();
+    await settled(page);
+    await expectAccessible(page, "person edit (en)");
+    await page.locator("input[name=name]").fill("Noor Haddad");
+    const me = await (await page.request.get(`${server.baseUrl}/api/v1/auth/me`)).json();
+    const personId = createdPersonPath.split("/").pop();
+    const person = await (await page.request.get(`${server.baseUrl}/api/v1/people/${personId}`)).json();
+    const changed = await page.request.patch(`${server.baseUrl}/api/v1/people/${personId}`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: { version: person.version, preferredLanguage: "fr" },
+    });
+    expect(changed.status()).toBe(200);
+
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Someone changed this record" });
+    await alert.waitFor();
+    await expectAccessible(page, "person edit conflict (en)");
+    await alert.getByRole("button", { name: "Reload the record" }).click();
+    await expect.poll(() => page.locator("select[name=preferredLanguage]").inputValue()).toBe("fr");
+    expect(await page.locator("input[name=name]").inputValue()).toBe("Noor Webtest");
+
+    await page.locator("input[name=name]").fill("");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.locator("input[name=name]").getAttribute("aria-invalid")).toBe("true");
+
+    await page.locator("input[name=name]").fill("Noor Haddad");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Noor Haddad" }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "The details of Noor Haddad have been saved." })
+      .waitFor();
+    await page.locator(".details dd").getByText("French", { exact: true }).waitFor();
+  });
+
+  it("adds a post to a person and ends it after confirmation", async () => {
+    await settled(page);
+    const form = page.getByRole("form", { name: "Add a post" });
+    await form.getByRole("button", { name: "Add the post" }).click();
+    await form.getByRole("alert").waitFor();
+    expect(await page.locator("select[name=postUnitCode]").getAttribute("aria-invalid")).toBe("true");
+
+    await page.locator("select[name=postUnitCode]").selectOption("SPM");
+    expect(await page.locator("select[name=postTitleLanguage]").inputValue()).toBe("en");
+    await page.locator("input[name=postTitle]").fill("Web adviser");
+    await form.getByRole("button", { name: "Add the post" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "The post Web adviser in SPM has been added." })
+      .waitFor();
+    const row = page.locator(".posts-table tbody tr", { hasText: "Web adviser" });
+    await row.getByRole("link", { name: /^SPM — / }).waitFor();
+    expect(await row.textContent()).toContain("no end date");
+    expect(await page.locator("input[name=postTitle]").inputValue()).toBe("");
+    await expectAccessible(page, "person detail with post and password forms (en)");
+
+    await row.getByRole("button", { name: "End the post Web adviser in SPM" }).click();
+    const dialog = page.getByRole("dialog", { name: "End this post?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "end post confirmation (en)");
+    // A last day before the post began is refused, and said so beside the date.
+    await dialog.getByLabel("Last day of the post").fill("2000-01-01");
+    await dialog.getByRole("button", { name: "End post" }).click();
+    await dialog.getByRole("alert").waitFor();
+    expect(await dialog.getByLabel("Last day of the post").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "end post error (en)");
+    await dialog.getByLabel("Last day of the post").fill("2099-12-31");
+    await dialog.getByRole("button", { name: "End post" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "The post Web adviser in SPM has been ended." })
+      .waitFor();
+    await expect.poll(() => row.textContent()).not.toContain("no end date");
+    expect(await row.textContent()).toContain("2099");
+  });
+
+  it("sets a person's password after confirmation, explaining a weak one", async () => {
+    const password = page.locator("input[name=newPassword]");
+    await password.fill("short");
+    await page.getByRole("button", { name: "Set the password" }).click();
+    let dialog = page.getByRole("dialog", { name: "Set a new password?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "set password confirmation (en)");
+    await dialog.getByRole("button", { name: "Set the password" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("alert").filter({ hasText: "could not be saved" }).waitFor();
+    expect(await password.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await password.getAttribute("aria-describedby")) ?? "";
+    const explained = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(explained.join(" ")).toContain("at least 10 characters");
+    await expectAccessible(page, "set password error (en)");
+
+    await password.fill("a-much-longer-password");
+    await page.getByRole("button", { name: "Set the password" }).click();
+    dialog = page.getByRole("dialog", { name: "Set a new password?" });
+    await dialog.getByRole("button", { name: "Set the password" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("status").filter({ hasText: "The password of Noor Haddad has been set." }).waitFor();
+    expect(await password.inputValue()).toBe("");
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
+  it("keeps the person page, its forms and dialogs accessible in Arabic", async () => {
+    await visit(createdPersonPath);
+    await chooseLanguage(page, "ar");
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await page.getByRole("heading", { level: 3, name: "إضافة وظيفة" }).waitFor();
+    // The post titles exist only in English: shown as such, and marked as the original.
+    const row = page.locator(".posts-table tbody tr", { hasText: "Web adviser" });
+    expect(await row.textContent()).toContain("EN");
+    await page.locator("select[name=postUnitCode]").selectOption("SPM");
+    expect(await page.locator("select[name=postTitleLanguage]").inputValue()).toBe("ar");
+    await expectAccessible(page, "person detail with forms (ar)");
+
+    await row.getByRole("button", { name: /^إنهاء الوظيفة/ }).click();
+    let dialog = page.getByRole("dialog", { name: "هل تريد إنهاء هذه الوظيفة؟" });
+    await dialog.waitFor();
+    await expectAccessible(page, "end post confirmation (ar)");
+    await dialog.getByRole("button", { name: "إلغاء" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    await page.locator("input[name=newPassword]").fill("another-long-password");
+    await page.getByRole("button", { name: "تعيين كلمة المرور" }).click();
+    dialog = page.getByRole("dialog", { name: "هل تريد تعيين كلمة مرور جديدة؟" });
+    await dialog.waitFor();
+    await expectAccessible(page, "set password confirmation (ar)");
+    await dialog.getByRole("button", { name: "إلغاء" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    await visit(`${createdPersonPath}/edit`);
+    await page.getByRole("heading", { level: 1, name: "تعديل بيانات Noor Haddad" }).waitFor();
+    await expectAccessible(page, "person edit (ar)");
+    await chooseLanguage(page, "en");
+  });
+
   it("hides what a secretariat member may not do, and explains a forbidden page", async () => {
     const other = await browser.newContext({ locale: "en-GB", reducedMotion: "reduce" });
     const secretariat = await other.newPage();

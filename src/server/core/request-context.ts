@@ -39,6 +39,11 @@ export function installRequestContext(
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
     // The web app's files and the API documentation are public; everything else under /api resolves a viewer.
+    if (request.url.startsWith("/public/")) {
+      // Public pages read as an anonymous visitor: only what is `public` is ever rendered.
+      request.ctx = createCtx(database, { clock, lang: requestLanguage(request, null) });
+      return;
+    }
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
     let viewer: ViewerIdentity | null = null;
     const authorization = request.headers.authorization;

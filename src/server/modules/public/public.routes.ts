@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { Language, localize } from "#shared/languages.ts";
+import { AppError } from "../../core/errors.ts";
+import { router } from "../../core/routes.ts";
+import { getArea, listAreas } from "../areas/areas.service.ts";
+import { readableMandates } from "../mandates/mandates.service.ts";
+import { listUnits } from "../units/units.service.ts";
+import { renderArea, renderIndex, renderNotFound } from "./public.pages.ts";
+
+/** Short enough that an edit shows within minutes, long enough that a proxy absorbs the traffic. */
+const CACHE = "public, max-age=300";
+
+/**
+ * The seed's inter-sectoral thematic web pages: server-rendered HTML, readable without JavaScript or
+ * an account, the language in the URL so each page caches on its own.
+ */
+export function publicRoutes(app: FastifyInstance) {
+  const r = router(app);
+  const hide = { hide: true };
+  r.get(
+    "/public/:lang/areas",
+    { config: { public: true }, schema: { ...hide, params: z.object({ lang: Language }) } },
+    async (req, reply) => {
+      const { entries } = await listAreas(req.ctx, { status: "active" });
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", CACHE)
+        .send(renderIndex(req.params.lang, entries));
+    },
+  );
+  r.get(
+    "/public/:lang/areas/:slug",
+    {
+      config: { public: true },
+      schema: { ...hide, params: z.object({ lang: Language, slug: z.string().max(80) }) },
+    },
+    async (req, reply) => {
+      const lang = req.params.lang;
+      try {
+        const area = await getArea(req.ctx, req.params.slug);
+        if (area.status !== "active") throw new AppError("not_found");
+        const mandates = await readableMandates(req.ctx, area.mandateIds);
+        mandates.sort((a, b) => a.citation.localeCompare(b.citation));
+        const units = await listUnits(req.ctx, { includeClosed: false, limit: 500 });
+        const names = new Map(
+          units.entries.map((u) => [u.code, localize(u.name, u.originalLanguage, lang).text]),
+        );
+        return reply
+          .type("text/html; charset=utf-8")
+          .header("cache-control", CACHE)
+          .send(renderArea(lang, area, mandates, names));
+      } catch (error) {
+        if (error instanceof AppError && error.code === "not_found") {
+          return reply.status(404).type("text/html; charset=utf-8").send(renderNotFound(lang));
+        }
+        throw error;
+      }
+    },
+  );
+}
