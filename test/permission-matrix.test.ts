@@ -391,7 +391,7 @@ const CASES: Case[] = [
     request: async () => ({ url: "/api/v1/areas/compare?from=2016-01-01&to=2017-01-01" }),
   },
   {
-    route: "GET /api/v1/areas/export.csv",
+    route: "GET /api/v1/areas/export.{format}",
     what: "export the list",
     allowed: SIGNED_IN,
     request: async () => ({ url: "/api/v1/areas/export.csv" }),

@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { IsoDate } from "#shared/dates.ts";
+import { Language } from "#shared/languages.ts";
 import { type Config, loadConfig } from "#server/config.ts";
 import { systemCtx } from "#server/core/context.ts";
 import { AppError } from "#server/core/errors.ts";
@@ -6,6 +9,8 @@ import { errorMessage, fieldMessage } from "#server/core/messages.ts";
 import type { Database } from "#server/db/client.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
 import { loadDemo } from "#server/demo/demo.ts";
+import { encodeTable } from "#server/core/spreadsheet.ts";
+import { areasAnnex } from "#server/modules/areas/areas.service.ts";
 import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import {
   createPerson,
@@ -161,6 +166,37 @@ export function buildProgram(): Command {
         result(token.token);
       }),
     );
+
+  program
+    .command("areas")
+    .description("Areas of common interest")
+    .command("export")
+    .description(
+      "Write the list of areas as the table annexed to a Council report; the format follows FILE's extension (.csv, .xlsx)",
+    )
+    .argument("<file>", "where to write, e.g. annex.xlsx")
+    .option("--as-of <date>", "the list as it stood at the end of this day (YYYY-MM-DD); default today")
+    .option("--lang <lang>", "language of the names: ar, zh, en, fr, ru, es", "en")
+    .action(async (file: string, options: { asOf?: string; lang: string }) => {
+      const format = file.toLowerCase().endsWith(".xlsx")
+        ? "xlsx"
+        : file.toLowerCase().endsWith(".csv")
+          ? "csv"
+          : null;
+      const lang = Language.safeParse(options.lang);
+      const asOf = options.asOf === undefined ? undefined : IsoDate.safeParse(options.asOf);
+      const faults = [
+        ...(format ? [] : [{ field: "file", reason: "invalid_format" }]),
+        ...(lang.success ? [] : [{ field: "lang", reason: "invalid_value" }]),
+        ...(asOf && !asOf.success ? [{ field: "as-of", reason: "invalid_format" }] : []),
+      ];
+      if (faults.length) throw new AppError("validation_failed", faults);
+      await withDatabase("areas export", async (database) => {
+        const table = await areasAnnex(systemCtx(database), { asOf: options.asOf, lang: lang.data! });
+        writeFileSync(file, await encodeTable(table, format!));
+        say(`Wrote ${table.rows.length} areas to ${file}.`);
+      });
+    });
 
   program
     .command("backup")

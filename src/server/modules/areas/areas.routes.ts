@@ -11,11 +11,12 @@ import {
   UpdateAreaInput,
 } from "#shared/areas.ts";
 import { IsoDate } from "#shared/dates.ts";
-import { Language, localize } from "#shared/languages.ts";
-import { toCsv } from "../../core/csv.ts";
+import { Language } from "#shared/languages.ts";
+import { encodeTable, SPREADSHEET_TYPES } from "../../core/spreadsheet.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import {
   addFocalPoint,
+  areasAnnex,
   compareAreas,
   createArea,
   endFocalPoint,
@@ -54,52 +55,21 @@ export function areasRoutes(app: FastifyInstance) {
     (req) => compareAreas(req.ctx, req.query.from, req.query.to),
   );
   r.get(
-    "/api/v1/areas/export.csv",
+    "/api/v1/areas/export.:format",
     {
       schema: {
         tags,
-        summary: "The list as the table annexed to a Council report (CSV, UTF-8)",
-        querystring: AreaListQuery.extend({ lang: Language.default("en") }),
+        summary: "The list as the table annexed to a Council report (csv: UTF-8 RFC 4180; xlsx)",
+        params: z.object({ format: z.enum(["csv", "xlsx"]) }),
+        querystring: z.object({ asOf: IsoDate.optional(), lang: Language.default("en") }),
       },
     },
     async (req, reply) => {
-      const { entries } = await listAreas(req.ctx, req.query);
-      const lang = req.query.lang;
-      const csv = toCsv(
-        [
-          "slug",
-          "name",
-          "status",
-          "lead_unit",
-          "participating_units",
-          "mandates",
-          "focal_points",
-          "qualifies",
-          "justification",
-        ],
-        entries.map((a) => [
-          a.slug,
-          localize(a.name, a.originalLanguage, lang).text,
-          a.status,
-          a.leadUnitCode,
-          a.participatingUnitCodes.join(";"),
-          a.mandateCitations.join("; "),
-          a.focalPoints
-            .filter(
-              (f) =>
-                f.validTo === null || f.validTo >= (req.query.asOf ?? new Date().toISOString().slice(0, 10)),
-            )
-            .map((f) => `${f.personName} (${f.unitCode})`)
-            .join("; "),
-          a.qualification.qualifies ? "yes" : "no",
-          a.justification,
-        ]),
-      );
-      const day = req.query.asOf ?? new Date().toISOString().slice(0, 10);
+      const table = await areasAnnex(req.ctx, req.query);
       return reply
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="areas-of-common-interest-${day}.csv"`)
-        .send(csv);
+        .type(SPREADSHEET_TYPES[req.params.format])
+        .header("content-disposition", `attachment; filename="${table.name}.${req.params.format}"`)
+        .send(await encodeTable(table, req.params.format));
     },
   );
   r.post(

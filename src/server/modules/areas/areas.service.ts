@@ -11,11 +11,12 @@ import {
   type Qualification,
   type UpdateAreaInput,
 } from "#shared/areas.ts";
-import { type Language, missingLanguages } from "#shared/languages.ts";
+import { type Language, localize, missingLanguages } from "#shared/languages.ts";
 import { type Mandate, SECTOR_SOURCES } from "#shared/mandates.ts";
-import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
 import { fail, FieldFaults } from "../../core/errors.ts";
+import type { Table } from "../../core/spreadsheet.ts";
+import { isoTimestamp, today } from "../../core/clock.ts";
 import { readableMandates } from "../mandates/mandates.service.ts";
 import { findPerson } from "../people/people.service.ts";
 import { unitsByCodes, unitsByIds } from "../units/units.repo.ts";
@@ -387,5 +388,39 @@ export async function listRevisions(ctx: Ctx, idOrSlug: string): Promise<{ entri
       reason: r.revision.reason,
       area: r.revision.snapshot as Area,
     })),
+  };
+}
+
+/** The list as the table annexed to a Council report, in one language, as of a day (today by default). */
+export async function areasAnnex(ctx: Ctx, options: { asOf?: string; lang: Language }): Promise<Table> {
+  const day = options.asOf ?? today(ctx.clock);
+  const { entries } = await listAreas(ctx, { asOf: options.asOf });
+  return {
+    name: `areas-of-common-interest-${day}`,
+    header: [
+      "slug",
+      "name",
+      "status",
+      "lead_unit",
+      "participating_units",
+      "mandates",
+      "focal_points",
+      "qualifies",
+      "justification",
+    ],
+    rows: entries.map((a) => [
+      a.slug,
+      localize(a.name, a.originalLanguage, options.lang).text,
+      a.status,
+      a.leadUnitCode,
+      a.participatingUnitCodes.join(";"),
+      a.mandateCitations.join("; "),
+      a.focalPoints
+        .filter((f) => f.validFrom <= day && (f.validTo === null || f.validTo >= day))
+        .map((f) => `${f.personName} (${f.unitCode})`)
+        .join("; "),
+      a.qualification.qualifies ? "yes" : "no",
+      a.justification,
+    ]),
   };
 }

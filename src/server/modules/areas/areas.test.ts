@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import type { Mandate } from "#shared/mandates.ts";
 import { describeOnEachDatabase, type TestEnv } from "#test/app.ts";
@@ -287,6 +288,18 @@ describeOnEachDatabase(
         headers: secretariat.headers,
       });
       expect(fr.body).toContain("csv-area,Accessibilité,proposed");
+      const xlsx = await env().app.inject({
+        url: "/api/v1/areas/export.xlsx?lang=fr",
+        headers: secretariat.headers,
+      });
+      expect(xlsx.headers["content-type"]).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+      expect(rows[0]!.slice(1, 4)).toEqual(["slug", "name", "status"]);
+      expect(rows.some((r) => r[1] === "csv-area" && r[2] === "Accessibilité")).toBe(true);
     });
   },
   { clock },
