@@ -469,7 +469,13 @@ const CASES: Case[] = [
 ];
 
 /** Routes anyone may call; checked separately. */
-const PUBLIC_ROUTES = ["GET /api/health", "POST /api/v1/auth/sign-in", "POST /api/v1/auth/sign-out"];
+const PUBLIC_ROUTES = [
+  "GET /api/health",
+  "POST /api/v1/auth/sign-in",
+  "POST /api/v1/auth/sign-out",
+  "GET /api/v1/sdg/goals",
+  "GET /api/v1/sdg/targets",
+];
 /** Routes whose subject is the caller's own record: another viewer's is not found, not forbidden. */
 const OWN_RECORD_ROUTES = ["POST /api/v1/access-tokens/{id}/revoke"];
 

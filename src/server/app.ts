@@ -20,6 +20,7 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mandatesRoutes } from "./modules/mandates/mandates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
+import { sdgRoutes } from "./modules/sdg/sdg.routes.ts";
 import { unitsRoutes } from "./modules/units/units.routes.ts";
 
 const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -109,6 +110,7 @@ export async function buildApp({
   mandatesRoutes(app);
   areasRoutes(app);
   publicRoutes(app);
+  sdgRoutes(app);
 
   const hasWeb = existsSync(WEB_ROOT);
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ["index.html"] });
