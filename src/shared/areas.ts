@@ -3,6 +3,7 @@ import { Visibility } from "./access.ts";
 import { IsoDate } from "./dates.ts";
 import { Language, MultilingualText } from "./languages.ts";
 import { UnitCode } from "./organization.ts";
+import { SdgTargetCode } from "./sdg.ts";
 
 export const AREA_STATUSES = ["proposed", "active", "retired"] as const;
 export const AreaStatus = z.enum(AREA_STATUSES);
@@ -52,6 +53,7 @@ export const Area = z.object({
   participatingUnitCodes: z.array(z.string()),
   mandateIds: z.array(z.uuid()),
   mandateCitations: z.array(z.string()),
+  sdgTargets: z.array(z.string()),
   focalPoints: z.array(FocalPoint),
   justification: z.string().nullable(),
   qualification: Qualification,
@@ -76,6 +78,7 @@ export const CreateAreaInput = z
     leadUnitCode: UnitCode,
     participatingUnitCodes: z.array(UnitCode).max(40).default([]),
     mandateIds: z.array(z.uuid()).max(40).default([]),
+    sdgTargets: z.array(SdgTargetCode).max(169).default([]),
     justification: z.string().trim().min(1).max(2000).nullable().default(null),
     visibility: Visibility.default("public"),
     reason: Reason,
@@ -96,6 +99,7 @@ export const UpdateAreaInput = z.object({
   leadUnitCode: UnitCode.optional(),
   participatingUnitCodes: z.array(UnitCode).max(40).optional(),
   mandateIds: z.array(z.uuid()).max(40).optional(),
+  sdgTargets: z.array(SdgTargetCode).max(169).optional(),
   justification: z.string().trim().min(1).max(2000).nullable().optional(),
   visibility: Visibility.optional(),
 });

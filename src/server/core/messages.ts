@@ -231,6 +231,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Это подразделение не является ни ведущим, ни участвующим в данной области.",
     es: "Esta unidad no es la unidad rectora ni una unidad participante del ámbito.",
   },
+  unknown_sdg_target: {
+    ar: "ليست هذه غاية من غايات أهداف التنمية المستدامة.",
+    zh: "这不是可持续发展目标的具体目标。",
+    en: "This is not one of the SDG targets.",
+    fr: "Ce n'est pas l'une des cibles des ODD.",
+    ru: "Это не одна из задач ЦУР.",
+    es: "No es una de las metas de los ODS.",
+  },
   justification_required: {
     ar: "لا يستوفي هذا المجال قاعدة القرار 191؛ يلزم تقديم مبرر لتفعيله.",
     zh: "该领域不符合第191号决议的标准，激活时须说明理由。",

@@ -217,6 +217,7 @@ export interface DemoArea {
   lead: string;
   participants: string[];
   mandates: string[];
+  sdgTargets: string[];
   /** E-mail of the demo person who is the lead unit's focal point. */
   focalPoint: string;
   justification: string | null;
@@ -237,6 +238,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "TSB",
     participants: ["BR", "BDT", "CCD"],
     mandates: ["PP-182", "WTSA-73", "PP-191"],
+    sdgTargets: ["13.1", "13.2", "13.3"],
     focalPoint: "director.tsb@intersect.example",
     justification: null,
   },
@@ -253,6 +255,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "BDT",
     participants: ["BR", "TSB"],
     mandates: ["PP-136", "WTDC-34"],
+    sdgTargets: ["1.5", "11.5", "13.1"],
     focalPoint: "director.bdt@intersect.example",
     justification: null,
   },
@@ -269,6 +272,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "BDT",
     participants: ["BR", "TSB", "C&P", "SPM"],
     mandates: ["PP-175", "WTDC-58", "WTSA-70"],
+    sdgTargets: ["10.2", "11.2", "4.a"],
     focalPoint: "director.bdt@intersect.example",
     justification: null,
   },
@@ -285,6 +289,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "CCD",
     participants: ["BR", "TSB", "BDT"],
     mandates: [],
+    sdgTargets: ["16.10"],
     focalPoint: "head.ccd@intersect.example",
     justification:
       "Listed by the Inter-Sectoral Coordination Task Force (seed 000, §2.3): one voice for the Union rests on Council and secretariat mandates rather than on conference resolutions.",
@@ -302,6 +307,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "CCD",
     participants: ["BR", "TSB", "BDT", "IS"],
     mandates: ["PP-154"],
+    sdgTargets: ["16.10"],
     focalPoint: "head.ccd@intersect.example",
     justification:
       "Listed by the task force (seed 000, §2.3); the web translation guidelines serve Resolution 154 on the six languages, which no Sector resolution echoes.",
@@ -319,6 +325,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "SPM",
     participants: ["BR", "TSB", "BDT"],
     mandates: [],
+    sdgTargets: ["17.3", "17.17"],
     focalPoint: "head.spm@intersect.example",
     justification:
       "Listed by the task force (seed 000, §2.3); sponsorship guidelines and the resource mobilization service (seed 004, S.15) rest on secretariat mandates.",
@@ -336,6 +343,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "SPM",
     participants: ["BR", "TSB", "BDT", "HRMD"],
     mandates: ["PP-70", "WTDC-55", "WTSA-55"],
+    sdgTargets: ["5.1", "5.5", "5.b"],
     focalPoint: "head.spm@intersect.example",
     justification: null,
   },
@@ -352,6 +360,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "C&P",
     participants: ["BR", "TSB", "BDT", "PROT"],
     mandates: [],
+    sdgTargets: [],
     focalPoint: "head.cp@intersect.example",
     justification:
       "Listed by the task force (seed 000, §2.3): keeping colleagues informed so events and meetings are coordinated is a secretariat mandate.",
@@ -369,6 +378,7 @@ export const DEMO_AREAS: DemoArea[] = [
     lead: "TSB",
     participants: ["BDT", "BR"],
     mandates: ["PP-123", "WTSA-44"],
+    sdgTargets: ["9.c", "17.6", "17.8"],
     focalPoint: "director.tsb@intersect.example",
     justification: null,
   },

@@ -76,6 +76,7 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
         leadUnitCode: demo.lead,
         participatingUnitCodes: demo.participants,
         mandateIds: demo.mandates.map((key) => mandateIds.get(key)!),
+        sdgTargets: demo.sdgTargets,
         justification: demo.justification,
         visibility: "public",
         reason: "Thematic area of the Inter-Sectoral Coordination Task Force (seed 000, §2.3)",

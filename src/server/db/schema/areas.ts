@@ -63,6 +63,8 @@ export const area = pgTable(
       .notNull()
       .references(() => unit.id),
     justification: text("justification"),
+    /** SDG target codes (`5.b`); checked against data/sdg, which is reference data, not a table. */
+    sdgTargets: jsonb("sdg_targets").$type<string[]>().notNull().default([]),
     visibility: text("visibility").notNull().default("public"),
     revision: integer("revision").notNull().default(1),
   },

@@ -18,6 +18,7 @@ import { fail, FieldFaults } from "../../core/errors.ts";
 import type { Table } from "../../core/spreadsheet.ts";
 import { isoTimestamp, today } from "../../core/clock.ts";
 import { readableMandates } from "../mandates/mandates.service.ts";
+import { isSdgTarget } from "../sdg/sdg.service.ts";
 import { findPerson } from "../people/people.service.ts";
 import { unitsByCodes, unitsByIds } from "../units/units.repo.ts";
 import {
@@ -89,6 +90,7 @@ async function present(ctx: Ctx, rows: AreaRow[]): Promise<Area[]> {
       participatingUnitCodes: participants.filter((p) => p.areaId === row.id).map((p) => p.unitCode),
       mandateIds: own.map((m) => m.id),
       mandateCitations: own.map((m) => m.citation),
+      sdgTargets: row.sdgTargets,
       focalPoints: focalPoints
         .filter((f) => f.areaId === row.id)
         .map((f) => ({
@@ -159,6 +161,7 @@ const COMPARED: (keyof Area)[] = [
   "leadUnitCode",
   "participatingUnitCodes",
   "mandateCitations",
+  "sdgTargets",
   "focalPoints",
   "justification",
   "visibility",
@@ -194,7 +197,12 @@ interface Resolved {
 async function resolveReferences(
   ctx: Ctx,
   faults: FieldFaults,
-  input: { leadUnitCode?: string; participatingUnitCodes?: string[]; mandateIds?: string[] },
+  input: {
+    leadUnitCode?: string;
+    participatingUnitCodes?: string[];
+    mandateIds?: string[];
+    sdgTargets?: string[];
+  },
 ): Promise<Resolved> {
   const codes = [
     ...new Set([
@@ -224,6 +232,9 @@ async function resolveReferences(
       if (!mandates!.some((m) => m.id === id)) faults.add(`mandateIds.${i}`, "unknown_mandate");
     });
   }
+  input.sdgTargets?.forEach((code, i) => {
+    if (!isSdgTarget(code)) faults.add(`sdgTargets.${i}`, "unknown_sdg_target");
+  });
   return { leadUnitId, participantIds, mandates };
 }
 
@@ -265,6 +276,7 @@ export async function createArea(ctx: Ctx, input: CreateAreaInput): Promise<Area
       status: input.status,
       leadUnitId: refs.leadUnitId!,
       justification: input.justification,
+      sdgTargets: sortTargets(input.sdgTargets),
       visibility: input.visibility,
       createdAt: now,
       updatedAt: now,
@@ -306,6 +318,7 @@ export async function updateArea(ctx: Ctx, idOrSlug: string, input: UpdateAreaIn
         ...(input.status ? { status: input.status } : {}),
         ...(refs.leadUnitId ? { leadUnitId: refs.leadUnitId } : {}),
         justification,
+        ...(input.sdgTargets ? { sdgTargets: sortTargets(input.sdgTargets) } : {}),
         ...(input.visibility ? { visibility: input.visibility } : {}),
       },
       tx.clock.now().toISOString(),
@@ -415,6 +428,7 @@ export async function areasAnnex(ctx: Ctx, options: { asOf?: string; lang: Langu
       a.leadUnitCode,
       a.participatingUnitCodes.join(";"),
       a.mandateCitations.join("; "),
+      a.sdgTargets.join(";"),
       a.focalPoints
         .filter((f) => f.validFrom <= day && (f.validTo === null || f.validTo >= day))
         .map((f) => `${f.personName} (${f.unitCode})`)
@@ -423,4 +437,13 @@ export async function areasAnnex(ctx: Ctx, options: { asOf?: string; lang: Langu
       a.justification,
     ]),
   };
+}
+
+/** Targets in the UN's order (5.1 … 5.6, 5.a …), each once. */
+function sortTargets(codes: readonly string[]): string[] {
+  const key = (code: string) => {
+    const [goal, target] = code.split(".") as [string, string];
+    return [Number(goal), /^\d+$/.test(target) ? Number(target) : 100 + target.charCodeAt(0)] as const;
+  };
+  return [...new Set(codes)].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
 }

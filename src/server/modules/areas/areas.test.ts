@@ -54,6 +54,7 @@ describeOnEachDatabase(
           status: "active",
           leadUnitCode: sector.code,
           mandateIds: [pp.id, wtsa.id],
+          sdgTargets: ["13.b", "13.1", "13.1", "7.a"],
           reason: "Listed by the task force",
         },
       });
@@ -63,6 +64,7 @@ describeOnEachDatabase(
         revision: 1,
         qualification: { qualifies: true, rule: "pp_and_sector_resolutions", missing: [] },
         mandateCitations: [pp.citation, wtsa.citation],
+        sdgTargets: ["7.a", "13.1", "13.b"],
       });
     });
 
@@ -113,6 +115,7 @@ describeOnEachDatabase(
           leadUnitCode: "NOPE",
           participatingUnitCodes: ["ALSO-NOPE"],
           mandateIds: ["00000000-0000-4000-8000-000000000000"],
+          sdgTargets: ["9.c", "1.8"],
           reason: "test",
         },
       });
@@ -121,6 +124,7 @@ describeOnEachDatabase(
         "leadUnitCode",
         "participatingUnitCodes.0",
         "mandateIds.0",
+        "sdgTargets.1",
       ]);
       const unit = await env().make.unit();
       const body = { slug: "twice", name: { en: "Twice" }, leadUnitCode: unit.code, reason: "test" };
@@ -282,7 +286,7 @@ describeOnEachDatabase(
       });
       const en = await env().app.inject({ url: "/api/v1/areas/export.csv", headers: secretariat.headers });
       expect(en.headers["content-type"]).toBe("text/csv; charset=utf-8");
-      expect(en.body).toContain('csv-area,"Accessibility, for all",proposed,CSVLEAD,,,,no,');
+      expect(en.body).toContain('csv-area,"Accessibility, for all",proposed,CSVLEAD,,,,,no,');
       const fr = await env().app.inject({
         url: "/api/v1/areas/export.csv?lang=fr",
         headers: secretariat.headers,

@@ -59,6 +59,14 @@ export const PUBLIC_TEXT = {
     ru: "Эта область не основана на резолюции конференции; она включена в перечень, потому что:",
     es: "Este ámbito no se basa en ninguna resolución de conferencia; figura en la lista porque:",
   },
+  sdgTargets: {
+    ar: "غايات أهداف التنمية المستدامة",
+    zh: "可持续发展目标的具体目标",
+    en: "Sustainable Development Goal targets",
+    fr: "Cibles des objectifs de développement durable",
+    ru: "Задачи в области устойчивого развития",
+    es: "Metas de los Objetivos de Desarrollo Sostenible",
+  },
   focalPoints: {
     ar: "جهات الاتصال",
     zh: "联络人",

@@ -8,6 +8,7 @@ import {
   RTL_LANGUAGES,
 } from "#shared/languages.ts";
 import type { Mandate } from "#shared/mandates.ts";
+import type { SdgTarget } from "#shared/sdg.ts";
 import { PUBLIC_TEXT, type PublicTextKey } from "./public.messages.ts";
 
 export function escapeHtml(text: string): string {
@@ -103,6 +104,7 @@ export function renderArea(
   area: Area,
   mandates: Mandate[],
   unitNames: Map<string, string>,
+  targets: SdgTarget[],
 ): string {
   const unit = (code: string) =>
     `${escapeHtml(unitNames.get(code) ?? code)} <span class="code">${escapeHtml(code)}</span>`;
@@ -110,6 +112,11 @@ export function renderArea(
     .map(
       (m) =>
         `<li><strong>${escapeHtml(m.citation)}</strong> — ${text(m.title, m.originalLanguage, lang)}</li>`,
+    )
+    .join("");
+  const targetItems = targets
+    .map(
+      (target) => `<li><strong>${escapeHtml(target.code)}</strong> — ${text(target.text, "en", lang)}</li>`,
     )
     .join("");
   const focal = area.focalPoints
@@ -129,6 +136,7 @@ ${area.description ? `<p>${text(area.description, area.originalLanguage, lang)}<
 <h2>${t("mandates", lang)}</h2>
 ${mandateItems ? `<ul>${mandateItems}</ul>` : ""}
 ${!mandateItems && area.justification ? `<p>${t("noMandates", lang)} ${escapeHtml(area.justification)}</p>` : ""}
+${targetItems ? `<h2>${t("sdgTargets", lang)}</h2>\n<ul>${targetItems}</ul>` : ""}
 <h2>${t("focalPoints", lang)}</h2>
 ${focal ? `<ul>${focal}</ul>` : `<p>${t("noFocalPoints", lang)}</p>`}
 <p><a href="/public/${lang}/areas">${t("back", lang)}</a></p>`,

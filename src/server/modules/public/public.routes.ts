@@ -5,6 +5,7 @@ import { AppError } from "../../core/errors.ts";
 import { router } from "../../core/routes.ts";
 import { getArea, listAreas } from "../areas/areas.service.ts";
 import { readableMandates } from "../mandates/mandates.service.ts";
+import { listSdgTargets } from "../sdg/sdg.service.ts";
 import { listUnits } from "../units/units.service.ts";
 import { renderArea, renderIndex, renderNotFound } from "./public.pages.ts";
 
@@ -49,7 +50,15 @@ export function publicRoutes(app: FastifyInstance) {
         return reply
           .type("text/html; charset=utf-8")
           .header("cache-control", CACHE)
-          .send(renderArea(lang, area, mandates, names));
+          .send(
+            renderArea(
+              lang,
+              area,
+              mandates,
+              names,
+              listSdgTargets().filter((t) => area.sdgTargets.includes(t.code)),
+            ),
+          );
       } catch (error) {
         if (error instanceof AppError && error.code === "not_found") {
           return reply.status(404).type("text/html; charset=utf-8").send(renderNotFound(lang));

@@ -1,0 +1,1 @@
+ALTER TABLE "area" ADD COLUMN "sdg_targets" jsonb DEFAULT '[]'::jsonb NOT NULL;
