@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import type { MultilingualText } from "#shared/languages.ts";
+
+/**
+ * Text as search and matching see it, the same for all six languages: Unicode-normalised,
+ * case-folded, without diacritics or Arabic vowel marks, Chinese cut into words.
+ */
+
+const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g; // tashkeel, Quranic marks, tatweel
+const COMBINING = /[\u0300-\u036f]/g;
+
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(ARABIC_MARKS, "")
+    .replace(/[أإآٱ]/g, "ا")
+    .replace(/ى/g, "ي")
+    .replace(/ة/g, "ه")
+    .replace(/[ؤ]/g, "و")
+    .replace(/[ئ]/g, "ي")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(COMBINING, "")
+    .normalize("NFC")
+    .replace(/ё/g, "е");
+}
+
+const DOMAIN_TERMS_FILE = new URL("../../../data/terms/zh-domain.txt", import.meta.url);
+let domainTerms: { terms: Set<string>; longest: number } | null = null;
+
+function chineseTerms() {
+  if (!domainTerms) {
+    const terms = readFileSync(DOMAIN_TERMS_FILE, "utf8")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith("#"));
+    domainTerms = { terms: new Set(terms), longest: Math.max(...terms.map((t) => t.length)) };
+  }
+  return domainTerms;
+}
+
+const HAN = /\p{Script=Han}/u;
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/**
+ * Words of a text, normalised. ICU cuts Chinese by its dictionary; runs of Han segments that
+ * together form one of the Union's terms are joined again, longest match first.
+ */
+export function words(text: string): string[] {
+  const segments = [...segmenter.segment(normalizeText(text))]
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment);
+  const { terms, longest } = chineseTerms();
+  const result: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    let joined: string | null = null;
+    let end = i;
+    if (HAN.test(segments[i]!)) {
+      let candidate = "";
+      for (let j = i; j < segments.length && HAN.test(segments[j]!); j++) {
+        candidate += segments[j];
+        if (candidate.length > longest) break;
+        if (j > i && terms.has(candidate)) {
+          joined = candidate;
+          end = j;
+        }
+      }
+    }
+    result.push(joined ?? segments[i]!);
+    i = end;
+  }
+  return result;
+}
+
+/** One searchable string for every language of a text: words separated, and bounded, by spaces. */
+export function searchText(...texts: (MultilingualText | null | undefined)[]): string {
+  const all = texts.flatMap((text) => Object.values(text ?? {}).flatMap((value) => words(value ?? "")));
+  return ` ${all.join(" ")} `;
+}
