@@ -29,5 +29,6 @@ export const AccessToken = z.object({
 });
 export const CreatedAccessToken = AccessToken.extend({ token: z.string() });
 
-export const SetPasswordInput = z.object({ password: z.string().min(PASSWORD_MIN_LENGTH).max(1000) });
+/** The length rule is the service's (reason `weak_password`), so the form can say exactly what is wrong. */
+export const SetPasswordInput = z.object({ password: z.string().min(1).max(1000) });
 export const SetLanguageInput = z.object({ preferredLanguage: Language });

@@ -10,7 +10,7 @@ import { AuditPage } from "./modules/audit/audit-page.tsx";
 import { AccountPage } from "./modules/auth/account-page.tsx";
 import { SignInPage } from "./modules/auth/sign-in-page.tsx";
 import { PeoplePage } from "./modules/people/people-page.tsx";
-import { PersonCreatePage } from "./modules/people/person-form.tsx";
+import { PersonCreatePage, PersonEditPage } from "./modules/people/person-form.tsx";
 import { PersonPage } from "./modules/people/person-page.tsx";
 import { UnitCreatePage, UnitEditPage } from "./modules/units/unit-form.tsx";
 import { UnitPage } from "./modules/units/unit-page.tsx";
@@ -89,6 +89,7 @@ const router = createBrowserRouter([
       { path: "people", element: <PeoplePage /> },
       { path: "people/new", element: <PersonCreatePage /> },
       { path: "people/:id", element: <PersonPage /> },
+      { path: "people/:id/edit", element: <PersonEditPage /> },
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundPage /> },

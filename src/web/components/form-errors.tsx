@@ -8,6 +8,15 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fieldErrors() : {};
 }
 
+/** The record changed since the form was opened (409 on `version`, or with no field named). */
+export function isStaleVersion(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.code === "conflict" &&
+    error.details.every((problem) => problem.field === "version")
+  );
+}
+
 /**
  * The summary above a form after a failed submission: the server's message, the problems of
  * fields the form does not show, and for a stale version the way out (reload).
@@ -23,7 +32,9 @@ export function FormErrorSummary({
 }) {
   const { t } = useTranslation();
   if (!error) return null;
-  if (error instanceof ApiError && error.code === "conflict" && onReload) {
+  // A conflict on a field (a duplicate e-mail address) is the reader's to fix; only a stale
+  // version calls for reloading the record.
+  if (isStaleVersion(error) && onReload) {
     return (
       <ErrorNotice error={error} title={t("errors.conflictTitle")} onRetry={undefined}>
         <Text mt="xs">{t("errors.conflict")}</Text>

@@ -2,19 +2,20 @@ import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } f
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { VISIBILITIES, type Visibility } from "#shared/access.ts";
 import { LANGUAGE_AUTONYMS, LANGUAGES, type Language } from "#shared/languages.ts";
-import type { CreatePersonInput, Person } from "#shared/organization.ts";
-import { api } from "../../api/client.ts";
+import type { CreatePersonInput, Person, UpdatePersonInput } from "#shared/organization.ts";
+import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
-import { personPath } from "./people.queries.ts";
+import { personPath, usePerson } from "./people.queries.ts";
 
 interface PersonFormState {
   name: string;
@@ -93,47 +94,11 @@ export function PersonCreatePage() {
       >
         <Stack gap="md" maw={760}>
           <FormErrorSummary error={create.error} shownFields={(field) => SHOWN_FIELDS.test(field)} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("field.name")}
-              name="name"
-              value={form.name}
-              onChange={(event) => set("name", event.currentTarget.value)}
-              error={errors.name}
-              required
-              autoComplete="off"
-            />
-            <TextInput
-              type="email"
-              label={t("field.email")}
-              name="email"
-              value={form.email}
-              onChange={(event) => set("email", event.currentTarget.value)}
-              error={errors.email}
-              autoComplete="off"
-            />
-            <NativeSelect
-              label={t("field.preferredLanguage")}
-              name="preferredLanguage"
-              value={form.preferredLanguage}
-              onChange={(event) => set("preferredLanguage", event.currentTarget.value as Language)}
-              error={errors.preferredLanguage}
-            >
-              {LANGUAGES.map((lang) => (
-                <option key={lang} value={lang} lang={lang}>
-                  {LANGUAGE_AUTONYMS[lang]}
-                </option>
-              ))}
-            </NativeSelect>
-            <NativeSelect
-              label={t("field.visibility")}
-              name="visibility"
-              value={form.visibility}
-              onChange={(event) => set("visibility", event.currentTarget.value as Visibility)}
-              error={errors.visibility}
-              data={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
-            />
-          </SimpleGrid>
+          <PersonFields
+            form={form}
+            errors={errors}
+            onChange={(key, value) => setForm((previous) => ({ ...previous, [key]: value }))}
+          />
           <Fieldset legend={t("people.firstPost")}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NativeSelect
@@ -188,5 +153,156 @@ export function PersonCreatePage() {
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/** The details every person has, as a create or edit form shows them. */
+type PersonDetailsState = Pick<PersonFormState, "name" | "email" | "preferredLanguage" | "visibility">;
+
+function PersonFields({
+  form,
+  errors,
+  onChange,
+}: {
+  form: PersonDetailsState;
+  errors: Record<string, string>;
+  onChange: <K extends keyof PersonDetailsState>(key: K, value: PersonDetailsState[K]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <TextInput
+        label={t("field.name")}
+        name="name"
+        value={form.name}
+        onChange={(event) => onChange("name", event.currentTarget.value)}
+        error={errors.name}
+        required
+        autoComplete="off"
+      />
+      <TextInput
+        type="email"
+        label={t("field.email")}
+        name="email"
+        value={form.email}
+        onChange={(event) => onChange("email", event.currentTarget.value)}
+        error={errors.email}
+        autoComplete="off"
+      />
+      <NativeSelect
+        label={t("field.preferredLanguage")}
+        name="preferredLanguage"
+        value={form.preferredLanguage}
+        onChange={(event) => onChange("preferredLanguage", event.currentTarget.value as Language)}
+        error={errors.preferredLanguage}
+      >
+        {LANGUAGES.map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {LANGUAGE_AUTONYMS[lang]}
+          </option>
+        ))}
+      </NativeSelect>
+      <NativeSelect
+        label={t("field.visibility")}
+        name="visibility"
+        value={form.visibility}
+        onChange={(event) => onChange("visibility", event.currentTarget.value as Visibility)}
+        error={errors.visibility}
+        data={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+      />
+    </SimpleGrid>
+  );
+}
+
+const EDIT_FIELDS = /^(name|email|preferredLanguage|visibility)$/;
+
+export function PersonEditPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const person = usePerson(id);
+  const [generation, setGeneration] = useState(0);
+  if (person.isPending) return <Loading />;
+  if (person.isError)
+    return (
+      <>
+        <PageTitle title={t("people.editTitle")} />
+        <ErrorNotice error={person.error} onRetry={() => person.refetch()} />
+      </>
+    );
+  return (
+    <Stack gap="md">
+      <PageTitle title={t("people.editTitleOf", { name: person.data.name })} />
+      <EditPersonForm
+        key={`${person.data.version}-${generation}`}
+        person={person.data}
+        onReload={async () => {
+          await person.refetch();
+          setGeneration((n) => n + 1);
+        }}
+      />
+    </Stack>
+  );
+}
+
+function EditPersonForm({ person, onReload }: { person: Person; onReload: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+  const [initial] = useState<PersonDetailsState>(() => ({
+    name: person.name,
+    email: person.email ?? "",
+    preferredLanguage: person.preferredLanguage,
+    visibility: person.visibility,
+  }));
+  const [form, setForm] = useState(initial);
+  const update = useMutation({
+    mutationFn: () => {
+      const body: UpdatePersonInput = { version: person.version };
+      if (form.name.trim() !== initial.name) body.name = form.name.trim();
+      if (form.email.trim() !== initial.email) body.email = form.email.trim() || null;
+      if (form.preferredLanguage !== initial.preferredLanguage)
+        body.preferredLanguage = form.preferredLanguage;
+      if (form.visibility !== initial.visibility) body.visibility = form.visibility;
+      return api.patch<Person>(`/people/${segment(person.id)}`, body);
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(["person", saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ["people"] });
+      void queryClient.invalidateQueries({ queryKey: ["person-history", saved.id] });
+      navigate(personPath(saved));
+      announce(t("people.savedNotice", { name: saved.name }));
+    },
+  });
+  const errors = fieldErrorsOf(update.error);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        update.mutate();
+      }}
+    >
+      <Stack gap="md" maw={760}>
+        <FormErrorSummary
+          error={update.error}
+          shownFields={(field) => EDIT_FIELDS.test(field)}
+          onReload={onReload}
+        />
+        <PersonFields
+          form={form}
+          errors={errors}
+          onChange={(key, value) => setForm((previous) => ({ ...previous, [key]: value }))}
+        />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            {t("common.save")}
+          </Button>
+          <Button component={Link} to={personPath(person)} variant="default">
+            {t("common.cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

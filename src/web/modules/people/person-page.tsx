@@ -1,23 +1,40 @@
-import { Anchor, Badge, Button, Group, List, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ROLES, type Role } from "#shared/access.ts";
-import type { Person, RoleAssignment } from "#shared/organization.ts";
+import { PASSWORD_MIN_LENGTH } from "#shared/auth.ts";
+import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
+import type { Person, Post, PostInput, RoleAssignment } from "#shared/organization.ts";
 import { api, segment } from "../../api/client.ts";
 import { isAdministrator, useViewer } from "../../api/session.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Details } from "../../components/details.tsx";
-import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
+import { FormErrorSummary, fieldErrorsOf, isStaleVersion } from "../../components/form-errors.tsx";
 import { RecordHistory } from "../../components/history.tsx";
-import { useLocalize } from "../../components/localized-text.tsx";
+import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
+import { directionOf, isLanguage } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
-import { usePerson } from "./people.queries.ts";
+import { personPath, usePerson } from "./people.queries.ts";
 
 export function PersonPage() {
   const { t } = useTranslation();
@@ -46,11 +63,9 @@ function usePersonUpdate(person: Person) {
 function PersonDetails({ person }: { person: Person }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const localize = useLocalize();
   const viewer = useViewer();
   const admin = isAdministrator(viewer.data);
   const [confirmingActive, setConfirmingActive] = useState(false);
-  const day = today();
 
   return (
     <Stack gap="lg">
@@ -61,13 +76,18 @@ function PersonDetails({ person }: { person: Person }) {
         <Group justify="space-between" align="flex-end">
           <PageTitle title={person.name} />
           {admin ? (
-            <Button
-              color={person.active ? "red.9" : undefined}
-              variant="outline"
-              onClick={() => setConfirmingActive(true)}
-            >
-              {person.active ? t("people.deactivate") : t("people.activate")}
-            </Button>
+            <Group gap="sm">
+              <Button component={Link} to={`${personPath(person)}/edit`} variant="default">
+                {t("common.edit")}
+              </Button>
+              <Button
+                color={person.active ? "red.9" : undefined}
+                variant="outline"
+                onClick={() => setConfirmingActive(true)}
+              >
+                {person.active ? t("people.deactivate") : t("people.activate")}
+              </Button>
+            </Group>
           ) : null}
         </Group>
         {person.active ? null : (
@@ -89,43 +109,7 @@ function PersonDetails({ person }: { person: Person }) {
         <Title order={2} id="person-posts" size="h3" mb="xs">
           {t("people.posts")}
         </Title>
-        {person.posts.length === 0 ? (
-          <EmptyNotice>{t("people.noPosts")}</EmptyNotice>
-        ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("field.title")}</Table.Th>
-                  <Table.Th scope="col">{t("field.unit")}</Table.Th>
-                  <Table.Th scope="col">{t("field.validFrom")}</Table.Th>
-                  <Table.Th scope="col">{t("field.validTo")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {person.posts.map((post) => (
-                  <Table.Tr key={post.id}>
-                    <Table.Td>
-                      {localize(post.title, "en")}
-                      {post.validTo !== null && post.validTo < day ? (
-                        <Badge variant="outline" color="gray.8" size="xs" ms="xs">
-                          {t("people.postEnded")}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/units/${segment(post.unitCode)}`}>
-                        {post.unitCode}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{format.day(post.validFrom)}</Table.Td>
-                    <Table.Td>{post.validTo ? format.day(post.validTo) : t("units.openEnded")}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <Posts person={person} admin={admin} />
       </section>
 
       <section aria-labelledby="person-roles">
@@ -134,6 +118,15 @@ function PersonDetails({ person }: { person: Person }) {
         </Title>
         <Roles person={person} admin={admin} />
       </section>
+
+      {admin ? (
+        <section aria-labelledby="person-password">
+          <Title order={2} id="person-password" size="h3" mb="xs">
+            {t("people.passwordTitle")}
+          </Title>
+          <PasswordForm person={person} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="person-history">
         <Title order={2} id="person-history" size="h3" mb="xs">
@@ -330,5 +323,333 @@ function ActiveDialog({ person, opened, onClose }: { person: Person; opened: boo
         onClose();
       }}
     />
+  );
+}
+
+/** The language a post's title was written in: posts record no original, so the first one given. */
+const titleLanguage = (title: MultilingualText): Language =>
+  LANGUAGES.find((lang) => title[lang] !== undefined) ?? "en";
+
+const isCurrent = (post: Post, day: string) =>
+  post.validFrom <= day && (post.validTo === null || day <= post.validTo);
+
+function Posts({ person, admin }: { person: Person; admin: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const localize = useLocalize();
+  const units = useUnits();
+  // The dialog stays mounted after closing, so focus returns to the button that opened it.
+  const [ending, setEnding] = useState<{ id: string; open: boolean } | null>(null);
+  const day = today();
+  const unitName = (code: string) => {
+    const unit = units.data?.find((candidate) => candidate.code === code);
+    return unit ? `${code} — ${localize(unit.name, unit.originalLanguage)}` : code;
+  };
+  const endingPost = person.posts.find((post) => post.id === ending?.id) ?? null;
+
+  return (
+    <Stack gap="sm">
+      {person.posts.length === 0 ? (
+        <EmptyNotice>{t("people.noPosts")}</EmptyNotice>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped withTableBorder className="posts-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("field.unit")}</Table.Th>
+                <Table.Th scope="col">{t("field.title")}</Table.Th>
+                <Table.Th scope="col">{t("field.validFrom")}</Table.Th>
+                <Table.Th scope="col">{t("field.validTo")}</Table.Th>
+                <Table.Th scope="col">{t("people.current")}</Table.Th>
+                {admin ? <Table.Th scope="col">{t("people.actions")}</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {person.posts.map((post) => {
+                const title = localize(post.title, titleLanguage(post.title));
+                return (
+                  <Table.Tr key={post.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/units/${segment(post.unitCode)}`}>
+                        {unitName(post.unitCode)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <LocalizedText text={post.title} original={titleLanguage(post.title)} />
+                    </Table.Td>
+                    <Table.Td>{format.day(post.validFrom)}</Table.Td>
+                    <Table.Td>{post.validTo ? format.day(post.validTo) : t("units.openEnded")}</Table.Td>
+                    <Table.Td>{isCurrent(post, day) ? t("common.yes") : t("common.no")}</Table.Td>
+                    {admin ? (
+                      <Table.Td>
+                        {post.validTo === null || post.validTo >= day ? (
+                          <Button
+                            size="compact-sm"
+                            variant="outline"
+                            color="red.9"
+                            onClick={() => setEnding({ id: post.id, open: true })}
+                            aria-label={t("people.endPostOf", { title, unit: post.unitCode })}
+                          >
+                            {t("people.endPost")}
+                          </Button>
+                        ) : null}
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {admin ? <AddPostForm person={person} /> : null}
+      {admin && endingPost ? (
+        <EndPostDialog
+          key={endingPost.id}
+          person={person}
+          post={endingPost}
+          opened={ending?.open ?? false}
+          onClose={() => setEnding((previous) => previous && { ...previous, open: false })}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+const POST_FIELDS = /^(unitCode|title(\.\w+)?|validFrom|validTo)$/;
+
+function AddPostForm({ person }: { person: Person }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const localize = useLocalize();
+  const announce = useAnnounce();
+  const units = useUnits();
+  const onUpdated = usePersonUpdate(person);
+  const [unitCode, setUnitCode] = useState("");
+  const [title, setTitle] = useState("");
+  // The title is typed in the interface language unless the reader picks another one.
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? (isLanguage(i18n.language) ? i18n.language : "en");
+  const [validFrom, setValidFrom] = useState(() => today());
+  const [validTo, setValidTo] = useState("");
+  const add = useMutation({
+    mutationFn: () => {
+      const body: PostInput = {
+        unitCode,
+        title: title.trim() ? { [language]: title.trim() } : {},
+        validFrom,
+        validTo: validTo || null,
+      };
+      return api.post<Person>(`/people/${segment(person.id)}/posts`, body);
+    },
+    onSuccess: (updated) => {
+      onUpdated(updated);
+      announce(t("people.postAddedNotice", { title: title.trim(), unit: unitCode }));
+      setUnitCode("");
+      setTitle("");
+      setValidTo("");
+    },
+  });
+  const errors = fieldErrorsOf(add.error);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        add.mutate();
+      }}
+      aria-labelledby="add-post-title"
+    >
+      <Title order={3} id="add-post-title" size="h4" mt="sm" mb="xs">
+        {t("people.addPostTitle")}
+      </Title>
+      <Stack gap="xs" maw={760}>
+        <FormErrorSummary error={add.error} shownFields={(field) => POST_FIELDS.test(field)} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t("field.unit")}
+            name="postUnitCode"
+            value={unitCode}
+            onChange={(event) => setUnitCode(event.currentTarget.value)}
+            error={errors.unitCode}
+            required
+            data={[
+              { value: "", label: t("people.chooseUnit") },
+              ...(units.data ?? []).map((unit) => ({
+                value: unit.code,
+                label: `${unit.code} — ${localize(unit.name, unit.originalLanguage)}`,
+              })),
+            ]}
+          />
+          <NativeSelect
+            label={t("people.titleLanguage")}
+            name="postTitleLanguage"
+            value={language}
+            onChange={(event) => setLanguage(event.currentTarget.value as Language)}
+            data={LANGUAGES.map((lang) => ({ value: lang, label: format.languageName(lang) }))}
+          />
+          <TextInput
+            label={t("field.title")}
+            name="postTitle"
+            lang={language}
+            dir={directionOf(language)}
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={errors.title ?? errors[`title.${language}`]}
+            required
+            autoComplete="off"
+          />
+          <TextInput
+            type="date"
+            label={t("field.validFrom")}
+            name="postValidFrom"
+            value={validFrom}
+            onChange={(event) => setValidFrom(event.currentTarget.value)}
+            error={errors.validFrom}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t("field.validTo")}
+            description={t("people.postValidToHint")}
+            name="postValidTo"
+            value={validTo}
+            onChange={(event) => setValidTo(event.currentTarget.value)}
+            error={errors.validTo}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={add.isPending}>
+            {t("people.addPost")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function EndPostDialog({
+  person,
+  post,
+  opened,
+  onClose,
+}: {
+  person: Person;
+  post: Post;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+  const onUpdated = usePersonUpdate(person);
+  const [validTo, setValidTo] = useState(() => {
+    const day = today();
+    return post.validFrom > day ? post.validFrom : day;
+  });
+  const title = localize(post.title, titleLanguage(post.title));
+  const end = useMutation({
+    mutationFn: () =>
+      api.post<Person>(`/people/${segment(person.id)}/posts/${segment(post.id)}/end`, {
+        version: post.version,
+        validTo,
+      }),
+    onSuccess: (updated) => {
+      onUpdated(updated);
+      announce(t("people.postEndedNotice", { title, unit: post.unitCode }));
+      onClose();
+    },
+    // Someone else changed the post meanwhile: fetch it again so the next try uses its new version.
+    onError: (error) => {
+      if (isStaleVersion(error)) void queryClient.invalidateQueries({ queryKey: ["person", person.id] });
+    },
+  });
+  const errors = fieldErrorsOf(end.error);
+  return (
+    <ConfirmDialog
+      opened={opened}
+      title={t("people.endPostTitle")}
+      message={t("people.endPostMessage", { name: person.name, title, unit: post.unitCode })}
+      confirmLabel={t("people.endPost")}
+      pending={end.isPending}
+      error={end.error}
+      onConfirm={() => end.mutate()}
+      onClose={() => {
+        end.reset();
+        onClose();
+      }}
+    >
+      <TextInput
+        type="date"
+        label={t("people.endPostOn")}
+        name="endValidTo"
+        value={validTo}
+        required
+        onChange={(event) => setValidTo(event.currentTarget.value)}
+        error={errors.validTo}
+      />
+    </ConfirmDialog>
+  );
+}
+
+function PasswordForm({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [password, setPassword] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const change = useMutation({
+    mutationFn: () => api.put<void>(`/people/${segment(person.id)}/password`, { password }),
+    onSuccess: () => {
+      setPassword("");
+      announce(t("people.passwordSetNotice", { name: person.name }));
+    },
+    // The dialog closes either way: a refused password is explained beside its field.
+    onSettled: () => setConfirming(false),
+  });
+  const errors = fieldErrorsOf(change.error);
+  return (
+    <>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          change.reset();
+          setConfirming(true);
+        }}
+        aria-labelledby="person-password"
+      >
+        <Stack gap="xs" maw={480}>
+          <Text size="sm">{t("people.passwordIntro")}</Text>
+          <FormErrorSummary error={change.error} shownFields={(field) => field === "password"} />
+          <PasswordInput
+            name="newPassword"
+            label={t("people.newPassword")}
+            description={t("people.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={errors.password}
+            // Mantine's PasswordInput does not mark its own input invalid.
+            aria-invalid={Boolean(errors.password) || undefined}
+            visibilityToggleButtonProps={{ "aria-label": t("auth.showPassword") }}
+            required
+          />
+          <Group>
+            <Button type="submit">{t("people.setPassword")}</Button>
+          </Group>
+        </Stack>
+      </form>
+      <ConfirmDialog
+        opened={confirming}
+        title={t("people.setPasswordTitle")}
+        message={t("people.setPasswordMessage", { name: person.name })}
+        confirmLabel={t("people.setPassword")}
+        pending={change.isPending}
+        error={null}
+        onConfirm={() => change.mutate()}
+        onClose={() => setConfirming(false)}
+      />
+    </>
   );
 }
