@@ -37,6 +37,7 @@ interface Fixtures {
   secretPersonT: Person;
   mandateId: string;
   areaT: string;
+  activityT: string;
 }
 
 interface Case {
@@ -466,6 +467,73 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    route: "GET /api/v1/activities",
+    what: "list activities",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/activities" }),
+  },
+  {
+    route: "GET /api/v1/activities/{id}",
+    what: "read a public activity of T",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/activities/${f.activityT}` }),
+  },
+  {
+    route: "GET /api/v1/activities/{id}/history",
+    what: "history of an activity",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/activities/${f.activityT}/history` }),
+  },
+  {
+    route: "POST /api/v1/activities",
+    what: "register an activity of T",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/activities",
+      payload: {
+        unitCode: f.t.code,
+        ref: `T/${Math.random().toString(36).slice(2, 9)}`,
+        type: "event",
+        title: { en: "New" },
+        start: "2017-01-01",
+      },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/activities/{id}",
+    what: "change an activity of T",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({
+          url: `/api/v1/activities/${f.activityT}`,
+          headers: (await env.make.user("administrator")).headers,
+        })
+      ).json();
+      return {
+        url: `/api/v1/activities/${f.activityT}`,
+        payload: { version: current.version, status: "ongoing" },
+      };
+    },
+  },
+  {
+    route: "PUT /api/v1/activities/{id}/areas",
+    what: "tag an activity of T with an area nobody here is focal point of",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({
+          url: `/api/v1/activities/${f.activityT}`,
+          headers: (await env.make.user("administrator")).headers,
+        })
+      ).json();
+      return {
+        url: `/api/v1/activities/${f.activityT}/areas`,
+        payload: { version: current.version, areaSlugs: current.areaSlugs.length ? [] : [f.areaT] },
+      };
+    },
+  },
 ];
 
 /** Routes anyone may call; checked separately. */
@@ -529,6 +597,20 @@ describeOnEachDatabase("permission matrix", (env) => {
       secretPersonT,
       mandateId: created.json().id,
       areaT: area.json().slug,
+      activityT: (
+        await env().app.inject({
+          method: "POST",
+          url: "/api/v1/activities",
+          headers: keeper,
+          payload: {
+            unitCode: t.code,
+            ref: "T/1",
+            type: "project",
+            title: { en: "Fixture" },
+            start: "2016-01-01",
+          },
+        })
+      ).json().id,
     };
     for (const viewer of VIEWERS) {
       if (!viewer.role) headers.set(viewer.key, {});

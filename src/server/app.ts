@@ -13,6 +13,7 @@ import { type Clock, systemClock } from "./core/clock.ts";
 import { errorBody, installErrorHandling, requestLanguage } from "./core/http.ts";
 import { installRequestContext } from "./core/request-context.ts";
 import type { Database } from "./db/client.ts";
+import { activitiesRoutes } from "./modules/activities/activities.routes.ts";
 import { areasRoutes } from "./modules/areas/areas.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
@@ -109,6 +110,7 @@ export async function buildApp({
   auditRoutes(app);
   mandatesRoutes(app);
   areasRoutes(app);
+  activitiesRoutes(app);
   publicRoutes(app);
   sdgRoutes(app);
 

@@ -11,6 +11,7 @@ export const ACTIONS = [
   "audit.read",
   "mandate.manage",
   "area.manage",
+  "activity.edit",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -26,12 +27,14 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "audit.read",
     "mandate.manage",
     "area.manage",
+    "activity.edit",
   ],
   // The secretariat (SPM) keeps the register of mandates and the list of areas.
-  secretariat: ["mandate.manage", "area.manage"],
+  secretariat: ["mandate.manage", "area.manage", "activity.edit"],
   chair: [],
-  focal_point: [],
-  staff: [],
+  // Staff edit their unit's activities, focal points too (and tag any unit's activity with their areas).
+  focal_point: ["activity.edit"],
+  staff: ["activity.edit"],
   observer: ["audit.read"],
   reader: [],
 };

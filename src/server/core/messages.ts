@@ -231,6 +231,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Это подразделение не является ни ведущим, ни участвующим в данной области.",
     es: "Esta unidad no es la unidad rectora ni una unidad participante del ámbito.",
   },
+  unknown_area: {
+    ar: "لا يوجد مجال اهتمام مشترك بهذا المعرّف.",
+    zh: "不存在此标识的共同关心领域。",
+    en: "No area of common interest has this identifier.",
+    fr: "Aucun domaine d'intérêt commun ne porte cet identifiant.",
+    ru: "Области общего интереса с таким идентификатором нет.",
+    es: "Ningún ámbito de interés común tiene este identificador.",
+  },
   unknown_sdg_target: {
     ar: "ليست هذه غاية من غايات أهداف التنمية المستدامة.",
     zh: "这不是可持续发展目标的具体目标。",

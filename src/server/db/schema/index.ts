@@ -2,3 +2,4 @@ export * from "./access.ts";
 export * from "./audit.ts";
 export * from "./organization.ts";
 export * from "./areas.ts";
+export * from "./activities.ts";

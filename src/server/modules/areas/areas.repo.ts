@@ -157,3 +157,26 @@ export async function snapshotsBefore(db: Executor, instant: string): Promise<un
     .orderBy(areaRevision.areaId, desc(areaRevision.revision));
   return rows.map((r) => r.snapshot);
 }
+
+export async function areasBySlugs(db: Executor, slugs: readonly string[]): Promise<AreaRow[]> {
+  if (slugs.length === 0) return [];
+  return db
+    .select()
+    .from(area)
+    .where(inArray(area.slug, [...slugs]));
+}
+
+/** Areas of which the person is a focal point on this day. */
+export async function areaIdsWithFocalPoint(db: Executor, personId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .select({ areaId: areaFocalPoint.areaId })
+    .from(areaFocalPoint)
+    .where(
+      and(
+        eq(areaFocalPoint.personId, personId),
+        sql`${areaFocalPoint.validFrom} <= ${day}`,
+        sql`(${areaFocalPoint.validTo} is null or ${areaFocalPoint.validTo} >= ${day})`,
+      ),
+    );
+  return rows.map((r) => r.areaId);
+}

@@ -24,6 +24,8 @@ import { unitsByCodes, unitsByIds } from "../units/units.repo.ts";
 import {
   areaById,
   areaBySlug,
+  areaIdsWithFocalPoint,
+  areasBySlugs,
   type AreaRow,
   endFocalPointIfVersion,
   focalPointById,
@@ -446,4 +448,18 @@ function sortTargets(codes: readonly string[]): string[] {
     return [Number(goal), /^\d+$/.test(target) ? Number(target) : 100 + target.charCodeAt(0)] as const;
   };
   return [...new Set(codes)].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+}
+
+/** Readable areas by slug, for other modules (activities tag them). */
+export async function findAreasBySlugs(ctx: Ctx, slugs: readonly string[]): Promise<AreaRow[]> {
+  const scope = await ctx.access.readableScope();
+  return (await areasBySlugs(ctx.db, slugs)).filter((a) =>
+    scope.visibilities.includes(a.visibility as Visibility),
+  );
+}
+
+/** The areas the viewer is a focal point of today: they may tag any unit's activity with them. */
+export async function areasOfFocalPoint(ctx: Ctx): Promise<Set<string>> {
+  if (!ctx.viewer) return new Set();
+  return new Set(await areaIdsWithFocalPoint(ctx.db, ctx.viewer.personId, today(ctx.clock)));
 }

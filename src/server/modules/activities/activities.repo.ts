@@ -1,0 +1,130 @@
+import { and, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Visibility } from "#shared/access.ts";
+import type { Executor } from "../../db/client.ts";
+import { activity, activityArea } from "../../db/schema/activities.ts";
+import { area } from "../../db/schema/areas.ts";
+import { unit } from "../../db/schema/organization.ts";
+
+export type ActivityRow = typeof activity.$inferSelect & { unitCode: string };
+export type NewActivityRow = typeof activity.$inferInsert;
+
+const withUnit = { activity, unitCode: unit.code };
+const flatten = (rows: { activity: typeof activity.$inferSelect; unitCode: string }[]): ActivityRow[] =>
+  rows.map((r) => ({ ...r.activity, unitCode: r.unitCode }));
+
+export async function activityById(db: Executor, id: string): Promise<ActivityRow | undefined> {
+  const rows = await db
+    .select(withUnit)
+    .from(activity)
+    .innerJoin(unit, eq(unit.id, activity.unitId))
+    .where(eq(activity.id, id));
+  return flatten(rows)[0];
+}
+
+export async function activityByRef(
+  db: Executor,
+  unitId: string,
+  ref: string,
+): Promise<ActivityRow | undefined> {
+  const rows = await db
+    .select(withUnit)
+    .from(activity)
+    .innerJoin(unit, eq(unit.id, activity.unitId))
+    .where(and(eq(activity.unitId, unitId), eq(activity.ref, ref)));
+  return flatten(rows)[0];
+}
+
+export interface ActivityFilter {
+  terms: string[];
+  unitIds: string[] | null;
+  areaId: string | null;
+  sdgGoal: string | null;
+  sdgTarget: string | null;
+  type: string | null;
+  status: string | null;
+  from: string | null;
+  to: string | null;
+  visibilities: Visibility[];
+  restrictedUnits: "all" | string[];
+  after: [string, string] | null;
+  limit: number;
+}
+
+/** Escapes LIKE wildcards in a search word. */
+const literal = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listActivityRows(db: Executor, f: ActivityFilter): Promise<ActivityRow[]> {
+  const conditions: (SQL | undefined)[] = [inArray(activity.visibility, f.visibilities)];
+  if (f.restrictedUnits !== "all") {
+    conditions.push(
+      f.restrictedUnits.length
+        ? or(sql`${activity.visibility} <> 'restricted'`, inArray(activity.unitId, f.restrictedUnits))
+        : sql`${activity.visibility} <> 'restricted'`,
+    );
+  }
+  // Each word must begin a word of the text (in any language): "telecom" finds "telecommunications".
+  for (const term of f.terms) conditions.push(sql`${activity.searchText} like ${`% ${literal(term)}%`}`);
+  if (f.unitIds) conditions.push(inArray(activity.unitId, f.unitIds));
+  if (f.areaId)
+    conditions.push(
+      sql`exists (select 1 from ${activityArea} where ${activityArea.activityId} = ${activity.id} and ${activityArea.areaId} = ${f.areaId})`,
+    );
+  if (f.sdgTarget) conditions.push(sql`${activity.sdgTargets} @> ${JSON.stringify([f.sdgTarget])}::jsonb`);
+  if (f.sdgGoal)
+    conditions.push(
+      sql`exists (select 1 from jsonb_array_elements_text(${activity.sdgTargets}) as target(code) where split_part(target.code, '.', 1) = ${f.sdgGoal})`,
+    );
+  if (f.type) conditions.push(eq(activity.type, f.type));
+  if (f.status) conditions.push(eq(activity.status, f.status));
+  if (f.to) conditions.push(sql`${activity.startDate} <= ${f.to}`);
+  if (f.from) conditions.push(sql`(${activity.endDate} is null or ${activity.endDate} >= ${f.from})`);
+  if (f.after) {
+    const [start, id] = f.after;
+    conditions.push(
+      or(lt(activity.startDate, start), and(eq(activity.startDate, start), lt(activity.id, id))),
+    );
+  }
+  const rows = await db
+    .select(withUnit)
+    .from(activity)
+    .innerJoin(unit, eq(unit.id, activity.unitId))
+    .where(and(...conditions))
+    .orderBy(desc(activity.startDate), desc(activity.id))
+    .limit(f.limit + 1);
+  return flatten(rows);
+}
+
+export async function areaSlugsOf(db: Executor, activityIds: readonly string[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select({ activityId: activityArea.activityId, slug: area.slug })
+    .from(activityArea)
+    .innerJoin(area, eq(area.id, activityArea.areaId))
+    .where(inArray(activityArea.activityId, [...activityIds]))
+    .orderBy(area.slug);
+}
+
+export async function insertActivity(db: Executor, row: NewActivityRow) {
+  const [created] = await db.insert(activity).values(row).returning();
+  return created!;
+}
+
+export async function updateActivityIfVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: Partial<NewActivityRow>,
+  now: string,
+) {
+  const [updated] = await db
+    .update(activity)
+    .set({ ...changes, updatedAt: now, version: sql`${activity.version} + 1` })
+    .where(and(eq(activity.id, id), eq(activity.version, version)))
+    .returning();
+  return updated;
+}
+
+export async function replaceActivityAreas(db: Executor, activityId: string, areaIds: readonly string[]) {
+  await db.delete(activityArea).where(eq(activityArea.activityId, activityId));
+  if (areaIds.length) await db.insert(activityArea).values(areaIds.map((areaId) => ({ activityId, areaId })));
+}
