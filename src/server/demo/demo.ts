@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../core/context.ts";
 import { fail } from "../core/errors.ts";
 import { personByEmail } from "../modules/people/people.repo.ts";
+import { createActivity } from "../modules/activities/activities.service.ts";
 import { addFocalPoint, createArea } from "../modules/areas/areas.service.ts";
 import { createMandate } from "../modules/mandates/mandates.service.ts";
 import { createPerson, findPersonByEmail, grantRole, setPassword } from "../modules/people/people.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
+import { DEMO_ACTIVITIES } from "./activities.ts";
 import { DEMO_AREAS, DEMO_MANDATES } from "./areas.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, titleOf } from "./organization.ts";
 
@@ -88,6 +90,16 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
         validFrom: "2016-01-01",
         validTo: null,
         reason: "Focal point named by the task force",
+      });
+    }
+    progress(`activities (${DEMO_ACTIVITIES.length})`);
+    for (const activity of DEMO_ACTIVITIES) {
+      await createActivity(tx, {
+        ...activity,
+        description: activity.description ?? null,
+        contactIds: [],
+        links: [],
+        visibility: "public",
       });
     }
   });

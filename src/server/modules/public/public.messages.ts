@@ -67,6 +67,14 @@ export const PUBLIC_TEXT = {
     ru: "Задачи в области устойчивого развития",
     es: "Metas de los Objetivos de Desarrollo Sostenible",
   },
+  activities: {
+    ar: "أحدث الأنشطة",
+    zh: "最新活动",
+    en: "Latest activities",
+    fr: "Activités récentes",
+    ru: "Последние мероприятия",
+    es: "Actividades recientes",
+  },
   focalPoints: {
     ar: "جهات الاتصال",
     zh: "联络人",

@@ -1,3 +1,4 @@
+import type { Activity } from "#shared/activities.ts";
 import type { Area } from "#shared/areas.ts";
 import {
   LANGUAGE_AUTONYMS,
@@ -105,6 +106,7 @@ export function renderArea(
   mandates: Mandate[],
   unitNames: Map<string, string>,
   targets: SdgTarget[],
+  activityGroups: { sector: string; activities: Activity[] }[],
 ): string {
   const unit = (code: string) =>
     `${escapeHtml(unitNames.get(code) ?? code)} <span class="code">${escapeHtml(code)}</span>`;
@@ -117,6 +119,17 @@ export function renderArea(
   const targetItems = targets
     .map(
       (target) => `<li><strong>${escapeHtml(target.code)}</strong> — ${text(target.text, "en", lang)}</li>`,
+    )
+    .join("");
+  const activityItems = activityGroups
+    .map(
+      (group) =>
+        `<h3>${escapeHtml(group.sector)}</h3><ul>${group.activities
+          .map(
+            (a) =>
+              `<li>${text(a.title, a.originalLanguage, lang)} <span class="code">${escapeHtml(a.unitCode)}</span> (${escapeHtml(a.start.slice(0, 4))}${a.end ? `–${escapeHtml(a.end.slice(0, 4))}` : ""})</li>`,
+          )
+          .join("")}</ul>`,
     )
     .join("");
   const focal = area.focalPoints
@@ -137,6 +150,7 @@ ${area.description ? `<p>${text(area.description, area.originalLanguage, lang)}<
 ${mandateItems ? `<ul>${mandateItems}</ul>` : ""}
 ${!mandateItems && area.justification ? `<p>${t("noMandates", lang)} ${escapeHtml(area.justification)}</p>` : ""}
 ${targetItems ? `<h2>${t("sdgTargets", lang)}</h2>\n<ul>${targetItems}</ul>` : ""}
+${activityItems ? `<h2>${t("activities", lang)}</h2>\n${activityItems}` : ""}
 <h2>${t("focalPoints", lang)}</h2>
 ${focal ? `<ul>${focal}</ul>` : `<p>${t("noFocalPoints", lang)}</p>`}
 <p><a href="/public/${lang}/areas">${t("back", lang)}</a></p>`,

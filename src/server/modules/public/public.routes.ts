@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Language, localize } from "#shared/languages.ts";
 import { AppError } from "../../core/errors.ts";
 import { router } from "../../core/routes.ts";
+import { listActivities } from "../activities/activities.service.ts";
 import { getArea, listAreas } from "../areas/areas.service.ts";
 import { readableMandates } from "../mandates/mandates.service.ts";
 import { listSdgTargets } from "../sdg/sdg.service.ts";
@@ -47,6 +48,22 @@ export function publicRoutes(app: FastifyInstance) {
         const names = new Map(
           units.entries.map((u) => [u.code, localize(u.name, u.originalLanguage, lang).text]),
         );
+        const byId = new Map(units.entries.map((u) => [u.id, u]));
+        // Activities are grouped under their Sector (or the General Secretariat), found up the tree.
+        const sectorOf = (code: string) => {
+          let unit = units.entries.find((u) => u.code === code);
+          while (unit && unit.kind !== "sector" && unit.kind !== "general_secretariat" && unit.parentId) {
+            unit = byId.get(unit.parentId);
+          }
+          return unit ? localize(unit.name, unit.originalLanguage, lang).text : code;
+        };
+        const latest = await listActivities(req.ctx, { areaSlug: area.slug, limit: 20 });
+        const groups = new Map<string, typeof latest.entries>();
+        for (const activity of latest.entries) {
+          const sector = sectorOf(activity.unitCode);
+          groups.set(sector, [...(groups.get(sector) ?? []), activity]);
+        }
+        const activityGroups = [...groups].map(([sector, activities]) => ({ sector, activities }));
         return reply
           .type("text/html; charset=utf-8")
           .header("cache-control", CACHE)
@@ -57,6 +74,7 @@ export function publicRoutes(app: FastifyInstance) {
               mandates,
               names,
               listSdgTargets().filter((t) => area.sdgTargets.includes(t.code)),
+              activityGroups,
             ),
           );
       } catch (error) {

@@ -30,6 +30,9 @@ describeOnEachDatabase("public thematic pages", (env) => {
       /<span lang="en" dir="ltr">Mainstreaming a gender perspective[^<]*<\/span> <small class="original">/,
     );
     expect(response.body).toContain("Hélène Dubois");
+    expect(response.body).toContain("أحدث الأنشطة");
+    expect(response.body).toContain("<h3>الأمانة العامة</h3>");
+    expect(response.body).toContain('<span lang="zh" dir="ltr">性别信息页面');
     expect(response.body).toContain("غايات أهداف التنمية المستدامة");
     expect(response.body).toMatch(/<strong>5\.b<\/strong> — [^<]*تكنولوجيا/);
     expect(response.body).toContain('hreflang="fr" href="/public/fr/areas/gender"');
