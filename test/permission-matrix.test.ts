@@ -534,6 +534,29 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    route: "GET /api/v1/activities/export.{format}",
+    what: "export activities",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/activities/export.json" }),
+  },
+  {
+    route: "POST /api/v1/activities/import",
+    what: "import an activity of T",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/activities/import",
+      payload: [
+        {
+          ref: `T/${Math.random().toString(36).slice(2, 9)}`,
+          unit: f.t.code,
+          type: "project",
+          start: "2017-01-01",
+          title_en: "Imported",
+        },
+      ],
+    }),
+  },
 ];
 
 /** Routes anyone may call; checked separately. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { IsoDate } from "#shared/dates.ts";
 import { Language } from "#shared/languages.ts";
@@ -10,6 +10,13 @@ import type { Database } from "#server/db/client.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
 import { loadDemo } from "#server/demo/demo.ts";
 import { encodeTable } from "#server/core/spreadsheet.ts";
+import {
+  exportActivities,
+  formatOfFile,
+  importActivities,
+  readActivityFile,
+  tableToJson,
+} from "#server/modules/activities/activities.transfer.ts";
 import { areasAnnex } from "#server/modules/areas/areas.service.ts";
 import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import {
@@ -21,7 +28,7 @@ import {
 import { parseRoleSpec } from "#shared/access.ts";
 import { ERROR_STATUS } from "#shared/errors.ts";
 import { backupCommand, restoreCommand } from "./backup.ts";
-import { result, say } from "./output.ts";
+import { progressBar, result, say } from "./output.ts";
 import { serve } from "./serve.ts";
 
 async function withDatabase<T>(
@@ -195,6 +202,51 @@ export function buildProgram(): Command {
         const table = await areasAnnex(systemCtx(database), { asOf: options.asOf, lang: lang.data! });
         writeFileSync(file, await encodeTable(table, format!));
         say(`Wrote ${table.rows.length} areas to ${file}.`);
+      });
+    });
+
+  program
+    .command("import")
+    .description("Import records from a file")
+    .command("activities")
+    .description(
+      "Import activities from FILE (.csv, .xlsx or .json; columns ref,unit,type,status,start,end,title_<lang>…,description_<lang>…,areas,sdg_targets,budget,currency): all or nothing; an existing unit:ref is updated",
+    )
+    .argument("<file>")
+    .option("--dry-run", "check every row and report, without saving anything")
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const format = formatOfFile(file);
+      if (!format) throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
+      if (!existsSync(file)) throw new AppError("not_found", { file });
+      const content = readFileSync(file);
+      await withDatabase("import activities", async (database) => {
+        const source = await readActivityFile(content, format);
+        const bar = progressBar("importing", source.rows.length);
+        const report = await importActivities(systemCtx(database), source, {
+          dryRun: options.dryRun === true,
+          progress: () => bar.tick(),
+        });
+        bar.finish();
+        say(
+          `${report.dryRun ? "Dry run: nothing saved. " : ""}${report.rows} rows: ${report.created} created, ${report.updated} updated.`,
+        );
+        result(JSON.stringify(report));
+      });
+    });
+
+  program
+    .command("export")
+    .description("Export records to a file")
+    .command("activities")
+    .description("Write every activity to FILE; the format follows the extension (.csv, .xlsx, .json)")
+    .argument("<file>")
+    .action(async (file: string) => {
+      const format = formatOfFile(file);
+      if (!format) throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
+      await withDatabase("export activities", async (database) => {
+        const table = await exportActivities(systemCtx(database));
+        writeFileSync(file, format === "json" ? tableToJson(table) : await encodeTable(table, format));
+        say(`Wrote ${table.rows.length} activities to ${file}.`);
       });
     });
 

@@ -128,3 +128,38 @@ export const ActivityListQuery = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
+
+/** The exchange format's columns, in exactly this order (CSV, XLSX; JSON objects use the same keys). */
+export const ACTIVITY_COLUMNS = [
+  "ref",
+  "unit",
+  "type",
+  "status",
+  "start",
+  "end",
+  "title_ar",
+  "title_zh",
+  "title_en",
+  "title_fr",
+  "title_ru",
+  "title_es",
+  "description_ar",
+  "description_zh",
+  "description_en",
+  "description_fr",
+  "description_ru",
+  "description_es",
+  "areas",
+  "sdg_targets",
+  "budget",
+  "currency",
+] as const;
+export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.int(),
+  created: z.int(),
+  updated: z.int(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;

@@ -231,6 +231,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Это подразделение не является ни ведущим, ни участвующим в данной области.",
     es: "Esta unidad no es la unidad rectora ni una unidad participante del ámbito.",
   },
+  forbidden_unit: {
+    ar: "ليس لديك إذن بتعديل أنشطة هذه الوحدة.",
+    zh: "您无权编辑该单位的活动。",
+    en: "You may not edit this unit's activities.",
+    fr: "Vous ne pouvez pas modifier les activités de cette unité.",
+    ru: "Вы не можете изменять мероприятия этого подразделения.",
+    es: "No puede editar las actividades de esta unidad.",
+  },
   unknown_area: {
     ar: "لا يوجد مجال اهتمام مشترك بهذا المعرّف.",
     zh: "不存在此标识的共同关心领域。",

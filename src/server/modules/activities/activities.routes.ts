@@ -1,14 +1,18 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import {
   Activity,
   ActivityListQuery,
   CreateActivityInput,
+  ImportReport,
   TagActivityInput,
   UpdateActivityInput,
 } from "#shared/activities.ts";
 import { AuditEvent } from "#shared/audit.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import { IdParams, router } from "../../core/routes.ts";
+import { exportActivities, importActivities, readActivityFile, tableToJson } from "./activities.transfer.ts";
+import { encodeTable } from "../../core/spreadsheet.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import {
   createActivity,
@@ -21,8 +25,63 @@ import {
 
 const tags = ["activities"];
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const FILE_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: XLSX,
+  json: "application/json; charset=utf-8",
+} as const;
+
 export function activitiesRoutes(app: FastifyInstance) {
+  // Import files arrive as the raw body, read as bytes (JSON too is re-read from its text).
+  app.addContentTypeParser(
+    ["text/csv", XLSX, "application/octet-stream"],
+    { parseAs: "buffer" },
+    (_req, body, done) => done(null, body),
+  );
   const r = router(app);
+  r.get(
+    "/api/v1/activities/export.:format",
+    {
+      schema: {
+        tags,
+        summary: "Every readable activity in the exchange format (columns ref, unit, type, … currency)",
+        params: z.object({ format: z.enum(["csv", "xlsx", "json"]) }),
+      },
+    },
+    async (req, reply) => {
+      const table = await exportActivities(req.ctx);
+      const { format } = req.params;
+      const body = format === "json" ? tableToJson(table) : await encodeTable(table, format);
+      return reply
+        .type(FILE_TYPES[format])
+        .header("content-disposition", `attachment; filename="activities.${format}"`)
+        .send(body);
+    },
+  );
+  r.post(
+    "/api/v1/activities/import",
+    {
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Import activities from CSV (text/csv), XLSX or JSON (array of objects): all or nothing, every error with its line and column; an existing unit:ref is updated",
+        querystring: z.object({ dryRun: z.stringbool().default(false) }),
+        response: { 200: ImportReport },
+      },
+    },
+    async (req) => {
+      const type = String(req.headers["content-type"] ?? "");
+      const format = type.startsWith("text/csv")
+        ? "csv"
+        : type.startsWith("application/json")
+          ? "json"
+          : "xlsx";
+      const content = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
+      return importActivities(req.ctx, await readActivityFile(content, format), { dryRun: req.query.dryRun });
+    },
+  );
   r.get(
     "/api/v1/activities",
     {
