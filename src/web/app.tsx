@@ -6,9 +6,13 @@ import { ApiError } from "./api/client.ts";
 import { AnnouncerProvider } from "./components/announcer.tsx";
 import { AppLayout, DirectionSync } from "./components/layout.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
+import { AreaCreatePage, AreaEditPage } from "./modules/areas/area-form.tsx";
+import { AreaPage } from "./modules/areas/area-page.tsx";
+import { AreasPage } from "./modules/areas/areas-page.tsx";
 import { AuditPage } from "./modules/audit/audit-page.tsx";
 import { AccountPage } from "./modules/auth/account-page.tsx";
 import { SignInPage } from "./modules/auth/sign-in-page.tsx";
+import { MandatesPage } from "./modules/mandates/mandates-page.tsx";
 import { PeoplePage } from "./modules/people/people-page.tsx";
 import { PersonCreatePage, PersonEditPage } from "./modules/people/person-form.tsx";
 import { PersonPage } from "./modules/people/person-page.tsx";
@@ -90,6 +94,11 @@ const router = createBrowserRouter([
       { path: "people/new", element: <PersonCreatePage /> },
       { path: "people/:id", element: <PersonPage /> },
       { path: "people/:id/edit", element: <PersonEditPage /> },
+      { path: "areas", element: <AreasPage /> },
+      { path: "areas/new", element: <AreaCreatePage /> },
+      { path: "areas/:slug", element: <AreaPage /> },
+      { path: "areas/:slug/edit", element: <AreaEditPage /> },
+      { path: "mandates", element: <MandatesPage /> },
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundPage /> },

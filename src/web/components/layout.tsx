@@ -89,6 +89,8 @@ export function AppLayout() {
   const links = [
     { to: "/units", label: t("nav.organization") },
     { to: "/people", label: t("nav.people") },
+    { to: "/areas", label: t("nav.areas") },
+    { to: "/mandates", label: t("nav.mandates") },
     ...(canReadAudit(viewer.data) ? [{ to: "/audit", label: t("nav.audit") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
