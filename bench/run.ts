@@ -15,6 +15,8 @@ import { loadDemo } from "#server/demo/demo.ts";
 import { DEMO_ADMIN_EMAIL } from "#server/demo/organization.ts";
 import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import { findPersonByEmail } from "#server/modules/people/people.service.ts";
+import { importActivities } from "#server/modules/activities/activities.transfer.ts";
+import { generateImportRows } from "./activities.ts";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -233,7 +235,92 @@ async function peopleScenario() {
   return { scenario: "people", samples, results: rows };
 }
 
-const SCENARIOS: Record<string, () => Promise<unknown>> = { api: apiScenario, people: peopleScenario };
+/**
+ * The activity registry at 100,000 activities in six languages: import time through the real import
+ * path, then p50/p95 of a filtered list and of a text search, each beside its raw SQL.
+ */
+async function activitiesScenario() {
+  const count = Number(process.env.BENCH_ACTIVITIES ?? 100_000);
+  const samples = Number(process.env.BENCH_SAMPLES ?? 200);
+  const rows = [];
+  for (const db of await databases()) {
+    log(`activities [${db.kind}]: preparing`);
+    const { database, token } = await prepared(db.open);
+    const ctx = systemCtx(database);
+    let last = 0;
+    const started = performance.now();
+    await importActivities(
+      ctx,
+      { rows: generateImportRows(count), problems: [] },
+      {
+        dryRun: false,
+        progress: (done, total) => {
+          if (done - last >= 10_000 || done === total) {
+            last = done;
+            log(`activities [${db.kind}]: imported ${done}/${total}`);
+          }
+        },
+      },
+    );
+    const importSeconds = +((performance.now() - started) / 1000).toFixed(1);
+    await database.db.execute(sql`analyze`);
+    const app = await buildApp({ config: loadConfig({}), database });
+    const headers = { authorization: `Bearer ${token}` };
+    const filtered =
+      "/api/v1/activities?limit=50&unitCode=BDT&type=project&sdgGoal=13&from=2016-01-01&to=2016-12-31";
+    const search = `/api/v1/activities?limit=50&q=${encodeURIComponent("emergency telecommunications")}`;
+    const searchZh = `/api/v1/activities?limit=50&q=${encodeURIComponent("应急通信")}`;
+    for (const url of [filtered, search, searchZh]) {
+      const check = await app.inject({ url, headers });
+      if (check.statusCode !== 200 || check.json().entries.length === 0)
+        throw new Error(`${url}: ${check.statusCode} ${check.body.slice(0, 200)}`);
+    }
+    log(`activities [${db.kind}]: ${samples} requests per query`);
+    const rawFiltered = sql`
+      select a.*, u.code from activity a join unit u on u.id = a.unit_id
+      where a.visibility in ('public', 'members', 'internal', 'restricted')
+        and a.unit_id in (with recursive d(id) as (select id from unit where code = 'BDT' union select x.id from unit x join d on x.parent_id = d.id) select id from d)
+        and a.type = 'project'
+        and exists (select 1 from jsonb_array_elements_text(a.sdg_targets) as t(code) where split_part(t.code, '.', 1) = '13')
+        and a.start_date <= '2016-12-31' and (a.end_date is null or a.end_date >= '2016-01-01')
+      order by a.start_date desc, a.id desc limit 51`;
+    const rawSearch = sql`
+      select a.*, u.code from activity a join unit u on u.id = a.unit_id
+      where a.visibility in ('public', 'members', 'internal', 'restricted')
+        and a.search_text like '% emergency%' and a.search_text like '% telecommunications%'
+      order by a.start_date desc, a.id desc limit 51`;
+    rows.push({
+      database: db.kind,
+      activities: count,
+      importSeconds,
+      importRowsPerSecond: Math.round(count / importSeconds),
+      filteredList: {
+        ours: await timed(samples, () => app.inject({ url: filtered, headers })),
+        raw: await timed(samples, () => database.db.execute(rawFiltered)),
+      },
+      textSearch: {
+        ours: await timed(samples, () => app.inject({ url: search, headers })),
+        raw: await timed(samples, () => database.db.execute(rawSearch)),
+      },
+      chineseSearch: { ours: await timed(samples, () => app.inject({ url: searchZh, headers })) },
+    });
+    const last_ = rows.at(-1)!;
+    Object.assign(last_, {
+      ratioFilteredP95: +(last_.filteredList.ours.p95ms / last_.filteredList.raw.p95ms).toFixed(2),
+      ratioSearchP95: +(last_.textSearch.ours.p95ms / last_.textSearch.raw.p95ms).toFixed(2),
+    });
+    await app.close();
+    await database.close();
+    await db.drop();
+  }
+  return { scenario: "activities", samples, results: rows };
+}
+
+const SCENARIOS: Record<string, () => Promise<unknown>> = {
+  api: apiScenario,
+  people: peopleScenario,
+  activities: activitiesScenario,
+};
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 for (const name of wanted.length ? wanted : Object.keys(SCENARIOS)) {
   const scenario = SCENARIOS[name];

@@ -128,3 +128,22 @@ export async function replaceActivityAreas(db: Executor, activityId: string, are
   await db.delete(activityArea).where(eq(activityArea.activityId, activityId));
   if (areaIds.length) await db.insert(activityArea).values(areaIds.map((areaId) => ({ activityId, areaId })));
 }
+
+/** unit:ref → id and version of every activity of these units: what an import updates in place. */
+export async function existingRefs(db: Executor, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return new Map<string, { id: string; version: number }>();
+  const rows = await db
+    .select({ id: activity.id, unitId: activity.unitId, ref: activity.ref, version: activity.version })
+    .from(activity)
+    .where(inArray(activity.unitId, [...unitIds]));
+  return new Map(rows.map((r) => [`${r.unitId}:${r.ref}`, { id: r.id, version: r.version }]));
+}
+
+export async function insertActivities(db: Executor, rows: NewActivityRow[]) {
+  if (rows.length === 0) return [];
+  return db.insert(activity).values(rows).returning();
+}
+
+export async function insertActivityAreas(db: Executor, links: { activityId: string; areaId: string }[]) {
+  if (links.length) await db.insert(activityArea).values(links);
+}

@@ -31,7 +31,7 @@ import {
   updateActivityIfVersion,
 } from "./activities.repo.ts";
 
-function toActivity(row: ActivityRow, slugs: { activityId: string; slug: string }[]): Activity {
+export function toActivity(row: ActivityRow, slugs: { activityId: string; slug: string }[]): Activity {
   return {
     id: row.id,
     unitCode: row.unitCode,
@@ -148,7 +148,7 @@ async function checkReferences(
   return { areaIds };
 }
 
-function searchable(ref: string, title: MultilingualText, description: MultilingualText | null) {
+export function searchable(ref: string, title: MultilingualText, description: MultilingualText | null) {
   return searchText({ en: ref.replaceAll("/", " ") }, title, description);
 }
 

@@ -14,8 +14,16 @@ import type { Table } from "../../core/spreadsheet.ts";
 import { findAreasBySlugs } from "../areas/areas.service.ts";
 import { isSdgTarget } from "../sdg/sdg.service.ts";
 import { unitsByCodes } from "../units/units.repo.ts";
-import { createActivity, listActivities, updateActivity } from "./activities.service.ts";
-import { activityByRef } from "./activities.repo.ts";
+import {
+  listActivities,
+  originalLanguageOf,
+  searchable,
+  toActivity,
+  updateActivity,
+} from "./activities.service.ts";
+import { existingRefs, insertActivities, insertActivityAreas } from "./activities.repo.ts";
+
+const BATCH = 500;
 
 export type TransferFormat = "csv" | "xlsx" | "json";
 
@@ -303,23 +311,73 @@ export async function importActivities(
   let created = 0;
   let updated = 0;
   const write = async (tx: Ctx) => {
-    for (const [index, { line, input }] of inputs.entries()) {
+    const unitIds = [...new Set(inputs.map((i) => units.get(i.input.unitCode)!.id))];
+    const existing = await existingRefs(tx.db, unitIds);
+    const areaIds = new Map((await findAreasBySlugs(tx, slugs)).map((a) => [a.slug, a.id]));
+    const fresh = inputs.filter((i) => !existing.has(`${units.get(i.input.unitCode)!.id}:${i.input.ref}`));
+    let done = 0;
+    // New activities go in batches: one statement for the rows, one for their areas, one for the trail.
+    for (let start = 0; start < fresh.length; start += BATCH) {
+      const batch = fresh.slice(start, start + BATCH);
+      const now = tx.clock.now().toISOString();
+      const rows = await insertActivities(
+        tx.db,
+        batch.map(({ input }) => ({
+          unitId: units.get(input.unitCode)!.id,
+          ref: input.ref,
+          type: input.type,
+          status: input.status,
+          title: input.title,
+          description: input.description,
+          originalLanguage: originalLanguageOf(input.title, input.originalLanguage)!,
+          startDate: input.start,
+          endDate: input.end,
+          sdgTargets: [...new Set(input.sdgTargets)],
+          budgetAmount: input.budget ? String(input.budget.amount) : null,
+          currency: input.budget?.currency ?? null,
+          contactIds: input.contactIds,
+          links: input.links,
+          visibility: input.visibility,
+          searchText: searchable(input.ref, input.title, input.description),
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
+      const links = rows.flatMap((row, k) =>
+        [...new Set(batch[k]!.input.areaSlugs)].map((slug) => ({
+          activityId: row.id,
+          areaId: areaIds.get(slug)!,
+        })),
+      );
+      await insertActivityAreas(tx.db, links);
+      await tx.audit.recordMany(
+        rows.map((row, k) => ({
+          entity: "activity",
+          entityId: row.id,
+          before: null,
+          after: toActivity(
+            { ...row, unitCode: batch[k]!.input.unitCode },
+            [...new Set(batch[k]!.input.areaSlugs)].map((slug) => ({ activityId: row.id, slug })),
+          ),
+          action: "import",
+        })),
+      );
+      created += rows.length;
+      done += rows.length;
+      options.progress?.(done, inputs.length);
+    }
+    // Existing ones are updated one by one through the service: its rules, versions and trail.
+    for (const { line, input } of inputs) {
+      const current = existing.get(`${units.get(input.unitCode)!.id}:${input.ref}`);
+      if (!current) continue;
+      const { unitCode: _unit, ref: _ref, ...changes } = input;
       try {
-        const existing = await activityByRef(tx.db, units.get(input.unitCode)!.id, input.ref);
-        if (existing) {
-          const { unitCode: _unit, ref: _ref, ...changes } = input;
-          await updateActivity(tx, existing.id, { ...changes, version: existing.version });
-          updated++;
-        } else {
-          await createActivity(tx, input);
-          created++;
-        }
+        await updateActivity(tx, current.id, { ...changes, version: current.version });
       } catch (error) {
-        // A reference problem found while writing (unknown area, SDG target): name the row.
         const details = (error as { details?: unknown }).details;
         if (Array.isArray(details)) {
           fail(
-            (error as { code: "validation_failed" }).code,
+            "validation_failed",
             details.map((d: { field: string; reason: string }) => ({
               field: `${line}:${columnOf(d.field)}`,
               reason: d.reason,
@@ -328,7 +386,9 @@ export async function importActivities(
         }
         throw error;
       }
-      options.progress?.(index + 1, inputs.length);
+      updated++;
+      done++;
+      if (done % 100 === 0 || done === inputs.length) options.progress?.(done, inputs.length);
     }
   };
   if (options.dryRun) {

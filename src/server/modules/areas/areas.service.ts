@@ -62,15 +62,14 @@ export function qualify(
 
 async function present(ctx: Ctx, rows: AreaRow[]): Promise<Area[]> {
   const ids = rows.map((r) => r.id);
-  const [participants, links, focalPoints, leadUnits] = await Promise.all([
-    participantsOf(ctx.db, ids),
-    mandateLinksOf(ctx.db, ids),
-    focalPointsOf(ctx.db, ids),
-    unitsOfIds(
-      ctx,
-      rows.map((r) => r.leadUnitId),
-    ),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const participants = await participantsOf(ctx.db, ids);
+  const links = await mandateLinksOf(ctx.db, ids);
+  const focalPoints = await focalPointsOf(ctx.db, ids);
+  const leadUnits = await unitsOfIds(
+    ctx,
+    rows.map((r) => r.leadUnitId),
+  );
   const mandates = new Map(
     (await readableMandates(ctx, [...new Set(links.map((l) => l.mandateId))])).map((m) => [m.id, m]),
   );
@@ -170,7 +169,8 @@ const COMPARED: (keyof Area)[] = [
 ];
 
 export async function compareAreas(ctx: Ctx, from: string, to: string) {
-  const [before, after] = await Promise.all([listAreas(ctx, { asOf: from }), listAreas(ctx, { asOf: to })]);
+  const before = await listAreas(ctx, { asOf: from });
+  const after = await listAreas(ctx, { asOf: to });
   const old = new Map(before.entries.map((a) => [a.slug, a]));
   const now = new Map(after.entries.map((a) => [a.slug, a]));
   const changed = after.entries

@@ -83,7 +83,9 @@ function toPerson(row: PersonRow, posts: PostRow[], roles: RoleAssignmentRow[]):
 }
 
 async function present(ctx: Ctx, row: PersonRow, asOf: string | null = null): Promise<Person> {
-  const [posts, roles] = await Promise.all([postsOf(ctx.db, [row.id], asOf), rolesOf(ctx.db, [row.id])]);
+  // One after another: inside a transaction the queries share one connection.
+  const posts = await postsOf(ctx.db, [row.id], asOf);
+  const roles = await rolesOf(ctx.db, [row.id]);
   return toPerson(row, posts, roles);
 }
 
@@ -124,7 +126,8 @@ export async function listPeople(
   });
   const page = pageFrom(rows, query.limit, (row) => [row.name, row.id]);
   const ids = page.entries.map((row) => row.id);
-  const [posts, roles] = await Promise.all([postsOf(ctx.db, ids, query.asOf ?? null), rolesOf(ctx.db, ids)]);
+  const posts = await postsOf(ctx.db, ids, query.asOf ?? null);
+  const roles = await rolesOf(ctx.db, ids);
   return { entries: page.entries.map((row) => toPerson(row, posts, roles)), nextCursor: page.nextCursor };
 }
 
