@@ -281,7 +281,7 @@ async function activitiesScenario() {
       where a.visibility in ('public', 'members', 'internal', 'restricted')
         and a.unit_id in (with recursive d(id) as (select id from unit where code = 'BDT' union select x.id from unit x join d on x.parent_id = d.id) select id from d)
         and a.type = 'project'
-        and exists (select 1 from jsonb_array_elements_text(a.sdg_targets) as t(code) where split_part(t.code, '.', 1) = '13')
+        and a.sdg_targets ?| array['13.1', '13.2', '13.3', '13.a', '13.b']
         and a.start_date <= '2016-12-31' and (a.end_date is null or a.end_date >= '2016-01-01')
       order by a.start_date desc, a.id desc limit 51`;
     const rawSearch = sql`

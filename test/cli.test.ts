@@ -56,6 +56,24 @@ describe("intersect command line", () => {
     expect(token.code).toBe(0);
     expect(token.stdout.trim().split("\n").at(-1)).toMatch(/^isx_[A-Za-z0-9_-]{43}$/);
 
+    const exported = join(work, "activities.csv");
+    expect((await cli(["export", "activities", exported], source)).code).toBe(0);
+    expect(readFileSync(exported, "utf8").split("\r\n")[0]).toBe(
+      "\uFEFFref,unit,type,status,start,end,title_ar,title_zh,title_en,title_fr,title_ru,title_es,description_ar,description_zh,description_en,description_fr,description_ru,description_es,areas,sdg_targets,budget,currency",
+    );
+    const dryRun = await cli(["import", "activities", exported, "--dry-run"], source);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    expect(JSON.parse(dryRun.stdout.trim().split("\n").at(-1)!)).toMatchObject({
+      dryRun: true,
+      created: 0,
+      updated: 12,
+    });
+    const broken = join(work, "broken.csv");
+    writeFileSync(broken, "ref,unit,type,start,title_en\nX/1,NOPE,project,2016-01-01,Broken\n");
+    const rejected = await cli(["import", "activities", broken], source);
+    expect(rejected.code).not.toBe(0);
+    expect(rejected.stderr).toContain("2:unit: No unit has this code. (unknown_unit)");
+
     const first = join(work, "first.jsonl");
     const second = join(work, "second.jsonl");
     expect((await cli(["backup", first], source)).code).toBe(0);

@@ -38,7 +38,8 @@ export interface ActivityFilter {
   terms: string[];
   unitIds: string[] | null;
   areaId: string | null;
-  sdgGoal: string | null;
+  /** The target codes of the goal asked for (from the reference data), or null. */
+  sdgGoalTargets: string[] | null;
   sdgTarget: string | null;
   type: string | null;
   status: string | null;
@@ -70,9 +71,10 @@ export async function listActivityRows(db: Executor, f: ActivityFilter): Promise
       sql`exists (select 1 from ${activityArea} where ${activityArea.activityId} = ${activity.id} and ${activityArea.areaId} = ${f.areaId})`,
     );
   if (f.sdgTarget) conditions.push(sql`${activity.sdgTargets} @> ${JSON.stringify([f.sdgTarget])}::jsonb`);
-  if (f.sdgGoal)
+  // A goal is any of its targets: `?|` over the codes is served by the GIN index on sdg_targets.
+  if (f.sdgGoalTargets)
     conditions.push(
-      sql`exists (select 1 from jsonb_array_elements_text(${activity.sdgTargets}) as target(code) where split_part(target.code, '.', 1) = ${f.sdgGoal})`,
+      sql`${activity.sdgTargets} ?| ${sql.raw(`array[${f.sdgGoalTargets.map((c) => `'${c.replace(/[^0-9a-z.]/g, "")}'`).join(",")}]`)}`,
     );
   if (f.type) conditions.push(eq(activity.type, f.type));
   if (f.status) conditions.push(eq(activity.status, f.status));

@@ -17,7 +17,7 @@ import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
 import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
 import { findPerson } from "../people/people.service.ts";
-import { isSdgTarget } from "../sdg/sdg.service.ts";
+import { isSdgTarget, listSdgTargets } from "../sdg/sdg.service.ts";
 import { unitByCode } from "../units/units.repo.ts";
 import { findUnit } from "../units/units.service.ts";
 import {
@@ -100,7 +100,7 @@ export async function listActivities(
     terms: query.q ? words(query.q) : [],
     unitIds,
     areaId,
-    sdgGoal: query.sdgGoal ?? null,
+    sdgGoalTargets: query.sdgGoal ? listSdgTargets(query.sdgGoal).map((t) => t.code) : null,
     sdgTarget: query.sdgTarget ?? null,
     type: query.type ?? null,
     status: query.status ?? null,
