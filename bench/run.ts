@@ -16,7 +16,7 @@ import { DEMO_ADMIN_EMAIL } from "#server/demo/organization.ts";
 import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import { findPersonByEmail } from "#server/modules/people/people.service.ts";
 import { importActivities } from "#server/modules/activities/activities.transfer.ts";
-import { generateImportRows } from "./activities.ts";
+import { generateImportRows } from "#server/demo/generated-activities.ts";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -66,7 +66,7 @@ describe("intersect command line", () => {
     expect(JSON.parse(dryRun.stdout.trim().split("\n").at(-1)!)).toMatchObject({
       dryRun: true,
       created: 0,
-      updated: 12,
+      updated: 312,
     });
     const broken = join(work, "broken.csv");
     writeFileSync(broken, "ref,unit,type,start,title_en\nX/1,NOPE,project,2016-01-01,Broken\n");

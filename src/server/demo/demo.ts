@@ -3,11 +3,16 @@ import type { Ctx } from "../core/context.ts";
 import { fail } from "../core/errors.ts";
 import { personByEmail } from "../modules/people/people.repo.ts";
 import { createActivity } from "../modules/activities/activities.service.ts";
+import { importActivities } from "../modules/activities/activities.transfer.ts";
 import { addFocalPoint, createArea } from "../modules/areas/areas.service.ts";
 import { createMandate } from "../modules/mandates/mandates.service.ts";
 import { createPerson, findPersonByEmail, grantRole, setPassword } from "../modules/people/people.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
 import { DEMO_ACTIVITIES } from "./activities.ts";
+import { generateImportRows } from "./generated-activities.ts";
+
+/** Enough generated activities across units and languages for the pages to feel real. */
+const GENERATED_ACTIVITIES = 300;
 import { DEMO_AREAS, DEMO_MANDATES } from "./areas.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, titleOf } from "./organization.ts";
 
@@ -102,6 +107,12 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
         visibility: "public",
       });
     }
+    progress(`generated activities (${GENERATED_ACTIVITIES})`);
+    await importActivities(
+      tx,
+      { rows: generateImportRows(GENERATED_ACTIVITIES), problems: [] },
+      { dryRun: false },
+    );
   });
 }
 

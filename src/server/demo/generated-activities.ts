@@ -3,8 +3,10 @@ import { ACTIVITY_COLUMNS } from "#shared/activities.ts";
 import type { Language } from "#shared/languages.ts";
 
 /**
- * Realistic activities in the six languages: topics of the Union's work × kinds of deliverable ×
- * regions, each record written in one or two languages, across the demo units.
+ * Generated activities in the six languages — topics of the Union's work × kinds of deliverable ×
+ * regions, each written in one or two languages, across the demo units — so that lists, search and
+ * overlap detection have realistic volume. The demo loads a few hundred; the benchmark 100,000.
+ * Their refs start with GEN/ so they are never mistaken for the seeds' own activities.
  */
 const TOPICS: Record<Language, string[]> = {
   en: [
