@@ -6,6 +6,10 @@ import { ApiError } from "./api/client.ts";
 import { AnnouncerProvider } from "./components/announcer.tsx";
 import { AppLayout, DirectionSync } from "./components/layout.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
+import { ActivitiesImportPage } from "./modules/activities/activities-import-page.tsx";
+import { ActivitiesPage } from "./modules/activities/activities-page.tsx";
+import { ActivityCreatePage, ActivityEditPage } from "./modules/activities/activity-form.tsx";
+import { ActivityPage } from "./modules/activities/activity-page.tsx";
 import { AreaCreatePage, AreaEditPage } from "./modules/areas/area-form.tsx";
 import { AreaPage } from "./modules/areas/area-page.tsx";
 import { AreasPage } from "./modules/areas/areas-page.tsx";
@@ -99,6 +103,11 @@ const router = createBrowserRouter([
       { path: "areas/:slug", element: <AreaPage /> },
       { path: "areas/:slug/edit", element: <AreaEditPage /> },
       { path: "mandates", element: <MandatesPage /> },
+      { path: "activities", element: <ActivitiesPage /> },
+      { path: "activities/new", element: <ActivityCreatePage /> },
+      { path: "activities/import", element: <ActivitiesImportPage /> },
+      { path: "activities/:id", element: <ActivityPage /> },
+      { path: "activities/:id/edit", element: <ActivityEditPage /> },
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundPage /> },

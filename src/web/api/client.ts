@@ -52,9 +52,20 @@ function isFieldProblems(details: unknown): details is FieldProblem[] {
   return Array.isArray(details) && details.every((d) => typeof d === "object" && d !== null && "field" in d);
 }
 
+/** A file sent as it is (an import), with its own content type. */
+interface RawBody {
+  raw: Blob;
+  type: string;
+}
+
+const isRawBody = (body: unknown): body is RawBody =>
+  typeof body === "object" && body !== null && "raw" in body && body.raw instanceof Blob;
+
 async function request<T>(method: string, path: string, query?: Query, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": requestLanguage };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const raw = isRawBody(body) ? body : null;
+  if (raw) headers["content-type"] = raw.type;
+  else if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -62,7 +73,7 @@ async function request<T>(method: string, path: string, query?: Query, body?: un
       method,
       headers,
       credentials: "same-origin",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(raw ? { body: raw.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, "network", "");
@@ -88,6 +99,9 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, undefined, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, undefined, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
+  /** POSTs a file as the raw body (`text/csv`, `application/json`, XLSX). */
+  upload: <T>(path: string, query: Query, file: Blob, type: string) =>
+    request<T>("POST", path, query, { raw: file, type } satisfies RawBody),
 };
 
 /** A unit code or id as one path segment: codes may hold `&` (`C&P`). */

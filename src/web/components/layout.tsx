@@ -91,6 +91,7 @@ export function AppLayout() {
     { to: "/people", label: t("nav.people") },
     { to: "/areas", label: t("nav.areas") },
     { to: "/mandates", label: t("nav.mandates") },
+    { to: "/activities", label: t("nav.activities") },
     ...(canReadAudit(viewer.data) ? [{ to: "/audit", label: t("nav.audit") }] : []),
     { to: "/account", label: t("nav.account") },
   ];

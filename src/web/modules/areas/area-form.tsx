@@ -228,7 +228,7 @@ const SHOWN_FIELDS =
   /^(slug|name(\.\w+)?|originalLanguage|description(\.\w+)?|status|leadUnitCode|participatingUnitCodes(\.\d+)?|mandateIds(\.\d+)?|sdgTargets(\.\d+)?|justification|visibility|reason)$/;
 
 /** Messages for a list field and its items (`mandateIds`, `mandateIds.0`), each with the item it names. */
-function listErrors(
+export function listErrors(
   errors: Record<string, string>,
   field: string,
   values: string[],
@@ -246,7 +246,7 @@ function listErrors(
 }
 
 /** A multiple choice as a group of check boxes, with its errors announced by the group. */
-function CheckboxChoice({
+export function CheckboxChoice({
   legend,
   hint,
   name,
