@@ -20,117 +20,134 @@ describe("intersect command line", () => {
     expect(sub.stdout).toContain("--role <ROLE[@UNIT]...>");
   });
 
-  it("loads the demo, creates a user and a token, and backs up and restores byte for byte", async () => {
-    const source = lite("source");
-    const loaded = await cli(["demo", "load"], source);
-    expect(loaded.code, loaded.stderr).toBe(0);
-    const again = await cli(["demo", "load"], source);
-    expect(again.code).not.toBe(0);
-    expect(again.stderr).toContain("database_not_empty");
+  it(
+    "loads the demo, creates a user and a token, and backs up and restores byte for byte",
+    { timeout: 300_000 },
+    async () => {
+      const source = lite("source");
+      const loaded = await cli(["demo", "load"], source);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      const again = await cli(["demo", "load"], source);
+      expect(again.code).not.toBe(0);
+      expect(again.stderr).toContain("database_not_empty");
 
-    const created = await cli(
-      ["users", "create", "--email", "fp@example.org", "--name", "Focal Point", "--role", "focal_point@BDT"],
-      source,
-      "a long password\n",
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const badRole = await cli(
-      [
-        "users",
-        "create",
-        "--email",
-        "x@example.org",
-        "--name",
-        "X",
-        "--role",
-        "emperor",
-        "--password",
-        "a long password",
-      ],
-      source,
-    );
-    expect(badRole.code).not.toBe(0);
-    expect(badRole.stderr).toContain("role");
+      const created = await cli(
+        [
+          "users",
+          "create",
+          "--email",
+          "fp@example.org",
+          "--name",
+          "Focal Point",
+          "--role",
+          "focal_point@BDT",
+        ],
+        source,
+        "a long password\n",
+      );
+      expect(created.code, created.stderr).toBe(0);
+      const badRole = await cli(
+        [
+          "users",
+          "create",
+          "--email",
+          "x@example.org",
+          "--name",
+          "X",
+          "--role",
+          "emperor",
+          "--password",
+          "a long password",
+        ],
+        source,
+      );
+      expect(badRole.code).not.toBe(0);
+      expect(badRole.stderr).toContain("role");
 
-    const token = await cli(["tokens", "create", "--email", "fp@example.org"], source);
-    expect(token.code).toBe(0);
-    expect(token.stdout.trim().split("\n").at(-1)).toMatch(/^isx_[A-Za-z0-9_-]{43}$/);
+      const token = await cli(["tokens", "create", "--email", "fp@example.org"], source);
+      expect(token.code).toBe(0);
+      expect(token.stdout.trim().split("\n").at(-1)).toMatch(/^isx_[A-Za-z0-9_-]{43}$/);
 
-    const exported = join(work, "activities.csv");
-    expect((await cli(["export", "activities", exported], source)).code).toBe(0);
-    expect(readFileSync(exported, "utf8").split("\r\n")[0]).toBe(
-      "\uFEFFref,unit,type,status,start,end,title_ar,title_zh,title_en,title_fr,title_ru,title_es,description_ar,description_zh,description_en,description_fr,description_ru,description_es,areas,sdg_targets,budget,currency",
-    );
-    const dryRun = await cli(["import", "activities", exported, "--dry-run"], source);
-    expect(dryRun.code, dryRun.stderr).toBe(0);
-    expect(JSON.parse(dryRun.stdout.trim().split("\n").at(-1)!)).toMatchObject({
-      dryRun: true,
-      created: 0,
-      updated: 312,
-    });
-    const broken = join(work, "broken.csv");
-    writeFileSync(broken, "ref,unit,type,start,title_en\nX/1,NOPE,project,2016-01-01,Broken\n");
-    const rejected = await cli(["import", "activities", broken], source);
-    expect(rejected.code).not.toBe(0);
-    expect(rejected.stderr).toContain("2:unit: No unit has this code. (unknown_unit)");
+      const exported = join(work, "activities.csv");
+      expect((await cli(["export", "activities", exported], source)).code).toBe(0);
+      expect(readFileSync(exported, "utf8").split("\r\n")[0]).toBe(
+        "\uFEFFref,unit,type,status,start,end,title_ar,title_zh,title_en,title_fr,title_ru,title_es,description_ar,description_zh,description_en,description_fr,description_ru,description_es,areas,sdg_targets,budget,currency",
+      );
+      const dryRun = await cli(["import", "activities", exported, "--dry-run"], source);
+      expect(dryRun.code, dryRun.stderr).toBe(0);
+      expect(JSON.parse(dryRun.stdout.trim().split("\n").at(-1)!)).toMatchObject({
+        dryRun: true,
+        created: 0,
+        updated: 312,
+      });
+      const broken = join(work, "broken.csv");
+      writeFileSync(broken, "ref,unit,type,start,title_en\nX/1,NOPE,project,2016-01-01,Broken\n");
+      const rejected = await cli(["import", "activities", broken], source);
+      expect(rejected.code).not.toBe(0);
+      expect(rejected.stderr).toContain("2:unit: No unit has this code. (unknown_unit)");
 
-    const first = join(work, "first.jsonl");
-    const second = join(work, "second.jsonl");
-    expect((await cli(["backup", first], source)).code).toBe(0);
-    const target = lite("target");
-    const restored = await cli(["restore", first], target);
-    expect(restored.code, restored.stderr).toBe(0);
-    expect((await cli(["backup", second], target)).code).toBe(0);
-    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+      const first = join(work, "first.jsonl");
+      const second = join(work, "second.jsonl");
+      expect((await cli(["backup", first], source)).code).toBe(0);
+      const target = lite("target");
+      const restored = await cli(["restore", first], target);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect((await cli(["backup", second], target)).code).toBe(0);
+      expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
 
-    const refused = await cli(["restore", first], target);
-    expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain("database_not_empty");
+      const refused = await cli(["restore", first], target);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain("database_not_empty");
 
-    const truncated = join(work, "truncated.jsonl");
-    writeFileSync(truncated, readFileSync(first, "utf8").split("\n").slice(0, 20).join("\n"));
-    const partial = await cli(["restore", truncated], lite("partial"));
-    expect(partial.code).not.toBe(0);
-    const empty = join(work, "empty-after.jsonl");
-    await cli(["backup", empty], lite("partial"));
-    expect(readFileSync(empty, "utf8")).toMatch(/"end":true,"rows":\{"access_token":0,"audit_event":0/);
+      const truncated = join(work, "truncated.jsonl");
+      writeFileSync(truncated, readFileSync(first, "utf8").split("\n").slice(0, 20).join("\n"));
+      const partial = await cli(["restore", truncated], lite("partial"));
+      expect(partial.code).not.toBe(0);
+      const empty = join(work, "empty-after.jsonl");
+      await cli(["backup", empty], lite("partial"));
+      expect(readFileSync(empty, "utf8")).toMatch(/"end":true,"rows":\{"access_token":0,"audit_event":0/);
 
-    if (databaseKinds().includes("postgresql")) {
-      const name = `${templateDatabaseName().replace(/_tpl$/, "")}_cli`;
-      const admin = new pg.Client({ connectionString: postgresAdminUrl() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${name}"`);
-      try {
-        const server = { DATABASE_URL: testPostgresUrl(name) };
-        const intoPostgres = await cli(["restore", first], server);
-        expect(intoPostgres.code, intoPostgres.stderr).toBe(0);
-        const third = join(work, "third.jsonl");
-        expect((await cli(["backup", third], server)).code).toBe(0);
-        expect(readFileSync(third).equals(readFileSync(first))).toBe(true);
-      } finally {
+      if (databaseKinds().includes("postgresql")) {
+        const name = `${templateDatabaseName().replace(/_tpl$/, "")}_cli`;
+        const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+        await admin.connect();
         await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.end();
+        await admin.query(`CREATE DATABASE "${name}"`);
+        try {
+          const server = { DATABASE_URL: testPostgresUrl(name) };
+          const intoPostgres = await cli(["restore", first], server);
+          expect(intoPostgres.code, intoPostgres.stderr).toBe(0);
+          const third = join(work, "third.jsonl");
+          expect((await cli(["backup", third], server)).code).toBe(0);
+          expect(readFileSync(third).equals(readFileSync(first))).toBe(true);
+        } finally {
+          await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          await admin.end();
+        }
       }
-    }
-  });
+    },
+  );
 
-  it("refuses to open the embedded database while the server holds it, naming the holder", async () => {
-    const dir = lite("locked");
-    expect((await cli(["migrate"], dir)).code).toBe(0);
-    const server = await startServer(dir);
-    try {
-      const blocked = await cli(["backup", join(work, "never.jsonl")], dir);
-      expect(blocked.code).not.toBe(0);
-      expect(blocked.stderr).toContain("database_locked");
-      expect(blocked.stderr).toContain(String(server.child.pid));
-      expect(blocked.stdout).toBe("");
-      const health = await fetch(`${server.url}/api/health`);
-      expect(health.status).toBe(200);
-    } finally {
-      server.child.kill("SIGTERM");
-      await new Promise((resolve) => server.child.once("exit", resolve));
-    }
-    expect((await cli(["backup", join(work, "after.jsonl")], dir)).code).toBe(0);
-  });
+  it(
+    "refuses to open the embedded database while the server holds it, naming the holder",
+    { timeout: 180_000 },
+    async () => {
+      const dir = lite("locked");
+      expect((await cli(["migrate"], dir)).code).toBe(0);
+      const server = await startServer(dir);
+      try {
+        const blocked = await cli(["backup", join(work, "never.jsonl")], dir);
+        expect(blocked.code).not.toBe(0);
+        expect(blocked.stderr).toContain("database_locked");
+        expect(blocked.stderr).toContain(String(server.child.pid));
+        expect(blocked.stdout).toBe("");
+        const health = await fetch(`${server.url}/api/health`);
+        expect(health.status).toBe(200);
+      } finally {
+        server.child.kill("SIGTERM");
+        await new Promise((resolve) => server.child.once("exit", resolve));
+      }
+      expect((await cli(["backup", join(work, "after.jsonl")], dir)).code).toBe(0);
+    },
+  );
 });
