@@ -1,6 +1,7 @@
 import { Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorNotice } from "./states.tsx";
 
 let firstPage = true;
 
@@ -25,5 +26,23 @@ export function PageTitle({ title, children }: { title: string; children?: React
     <Title order={1} ref={ref} tabIndex={-1} className="page-title">
       {children ?? title}
     </Title>
+  );
+}
+
+/** A page whose record could not be loaded: its title, then the error with a retry. */
+export function PageLoadError({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  onRetry: () => void;
+}) {
+  return (
+    <>
+      <PageTitle title={title} />
+      <ErrorNotice error={error} onRetry={onRetry} />
+    </>
   );
 }

@@ -1,18 +1,8 @@
-import {
-  Button,
-  Fieldset,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { VISIBILITIES, type Visibility } from "#shared/access.ts";
 import {
   ACTIVITY_STATUSES,
@@ -28,8 +18,10 @@ import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
-import { ErrorNotice, Loading } from "../../components/states.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
+import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { CheckboxChoice, listErrors } from "../areas/area-form.tsx";
@@ -182,10 +174,11 @@ export function ActivityEditPage() {
   if (activity.isPending) return <Loading />;
   if (activity.isError)
     return (
-      <>
-        <PageTitle title={t("activities.editTitle")} />
-        <ErrorNotice error={activity.error} onRetry={() => activity.refetch()} />
-      </>
+      <PageLoadError
+        title={t("activities.editTitle")}
+        error={activity.error}
+        onRetry={() => activity.refetch()}
+      />
     );
   return (
     <Stack gap="md">
@@ -379,55 +372,33 @@ function ActivityForm({
             error={errors.end}
           />
         </SimpleGrid>
-        <Fieldset legend={t("activities.titlesTitle")}>
-          <Stack gap="sm">
-            <Text size="sm">{t("activities.titlesHint")}</Text>
-            {errors.title ? (
-              <Text size="sm" c="red.9" id="activity-title-error">
-                {errors.title}
-              </Text>
-            ) : null}
-            <NativeSelect
-              label={t("field.originalLanguage")}
-              name="originalLanguage"
-              value={form.originalLanguage}
-              onChange={(event) => set("originalLanguage", event.currentTarget.value as Language)}
-              error={errors.originalLanguage}
-              data={LANGUAGES.map((lang) => ({ value: lang, label: format.languageName(lang) }))}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {LANGUAGES.map((lang) => (
-                <TextInput
-                  key={lang}
-                  label={t("activities.titleIn", { language: format.languageName(lang) })}
-                  name={`title.${lang}`}
-                  lang={lang}
-                  dir={directionOf(lang)}
-                  value={form.titles[lang]}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setForm((previous) => ({ ...previous, titles: { ...previous.titles, [lang]: value } }));
-                  }}
-                  error={errors[`title.${lang}`]}
-                  required={lang === form.originalLanguage}
-                  aria-describedby={errors.title ? "activity-title-error" : undefined}
-                  autoComplete="off"
-                />
-              ))}
-            </SimpleGrid>
-            <Textarea
-              label={t("activities.descriptionIn", { language: format.languageName(form.originalLanguage) })}
-              name="description"
-              lang={form.originalLanguage}
-              dir={directionOf(form.originalLanguage)}
-              value={form.description}
-              onChange={(event) => set("description", event.currentTarget.value)}
-              error={errors.description ?? errors[`description.${form.originalLanguage}`]}
-              autosize
-              minRows={2}
-            />
-          </Stack>
-        </Fieldset>
+        <MultilingualTextFields
+          legend={t("activities.titlesTitle")}
+          hint={t("activities.titlesHint")}
+          field="title"
+          label={(language) => t("activities.titleIn", { language })}
+          values={form.titles}
+          onChange={(lang, value) =>
+            setForm((previous) => ({ ...previous, titles: { ...previous.titles, [lang]: value } }))
+          }
+          errors={errors}
+          originalLanguage={form.originalLanguage}
+          onOriginalLanguageChange={(lang) => set("originalLanguage", lang)}
+          errorId="activity-title-error"
+          autoComplete="off"
+        >
+          <Textarea
+            label={t("activities.descriptionIn", { language: format.languageName(form.originalLanguage) })}
+            name="description"
+            lang={form.originalLanguage}
+            dir={directionOf(form.originalLanguage)}
+            value={form.description}
+            onChange={(event) => set("description", event.currentTarget.value)}
+            error={errors.description ?? errors[`description.${form.originalLanguage}`]}
+            autosize
+            minRows={2}
+          />
+        </MultilingualTextFields>
         {mode === "create" ? (
           <CheckboxChoice
             legend={t("activities.areas")}
@@ -500,14 +471,11 @@ function ActivityForm({
           minRows={2}
           dir="ltr"
         />
-        <Group>
-          <Button type="submit" loading={pending}>
-            {mode === "create" ? t("activities.createSubmit") : t("common.save")}
-          </Button>
-          <Button component={Link} to={cancelTo} variant="default">
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions
+          pending={pending}
+          submitLabel={mode === "create" ? t("activities.createSubmit") : t("common.save")}
+          cancelTo={cancelTo}
+        />
       </Stack>
     </form>
   );

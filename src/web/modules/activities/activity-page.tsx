@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,11 +11,12 @@ import { Details } from "../../components/details.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { RecordHistory } from "../../components/history.tsx";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
-import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { EmptyNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { CheckboxChoice, listErrors } from "../areas/area-form.tsx";
-import { areaPath, useAreas, useSdgTargets } from "../areas/areas.queries.ts";
+import { SdgTargetList } from "../areas/area-parts.tsx";
+import { areaPath, useAreas } from "../areas/areas.queries.ts";
 import { ActivityStatusBadge, usePeriod } from "./activity-parts.tsx";
 import { activityPath, canEditActivities, useActivity } from "./activities.queries.ts";
 
@@ -26,10 +27,11 @@ export function ActivityPage() {
   if (activity.isPending) return <Loading />;
   if (activity.isError)
     return (
-      <>
-        <PageTitle title={t("activities.detailTitle")} />
-        <ErrorNotice error={activity.error} onRetry={() => activity.refetch()} />
-      </>
+      <PageLoadError
+        title={t("activities.detailTitle")}
+        error={activity.error}
+        onRetry={() => activity.refetch()}
+      />
     );
   return <ActivityDetails activity={activity.data} />;
 }
@@ -139,7 +141,7 @@ function ActivityDetails({ activity }: { activity: Activity }) {
         <Title order={2} id="activity-sdg" size="h3" mb="xs">
           {t("areas.sdgTitle")}
         </Title>
-        <ActivityTargets codes={activity.sdgTargets} />
+        <SdgTargetList empty={t("activities.noTargets")} codes={activity.sdgTargets} />
       </section>
 
       <section aria-labelledby="activity-history">
@@ -170,33 +172,6 @@ function ActivityAreas({ activity }: { activity: Activity }) {
             <Anchor component={Link} to={areaPath({ slug })}>
               {area ? localize(area.name, area.originalLanguage) : slug}
             </Anchor>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-function ActivityTargets({ codes }: { codes: string[] }) {
-  const { t } = useTranslation();
-  const targets = useSdgTargets();
-  if (codes.length === 0) return <EmptyNotice>{t("activities.noTargets")}</EmptyNotice>;
-  const byCode = new Map((targets.data ?? []).map((target) => [target.code, target]));
-  return (
-    <ul className="sdg-targets">
-      {codes.map((code) => {
-        const target = byCode.get(code);
-        return (
-          <li key={code}>
-            <Text span fw={600}>
-              {t("areas.target", { code })}
-            </Text>
-            {target ? (
-              <>
-                {" — "}
-                <LocalizedText text={target.text} original="en" />
-              </>
-            ) : null}
           </li>
         );
       })}

@@ -1,8 +1,6 @@
 import {
-  Button,
   Checkbox,
   Fieldset,
-  Group,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -13,7 +11,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { VISIBILITIES, type Visibility } from "#shared/access.ts";
 import {
   AREA_STATUSES,
@@ -27,8 +25,10 @@ import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
-import { ErrorNotice, Loading } from "../../components/states.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
+import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useMandates } from "../mandates/mandates.queries.ts";
@@ -154,12 +154,7 @@ export function AreaEditPage() {
   const [generation, setGeneration] = useState(0);
   if (area.isPending) return <Loading />;
   if (area.isError)
-    return (
-      <>
-        <PageTitle title={t("areas.editTitle")} />
-        <ErrorNotice error={area.error} onRetry={() => area.refetch()} />
-      </>
-    );
+    return <PageLoadError title={t("areas.editTitle")} error={area.error} onRetry={() => area.refetch()} />;
   return (
     <Stack gap="md">
       <PageTitle
@@ -416,55 +411,33 @@ function AreaForm({
             data={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
           />
         </SimpleGrid>
-        <Fieldset legend={t("areas.namesTitle")}>
-          <Stack gap="sm">
-            <Text size="sm">{t("areas.namesHint")}</Text>
-            {errors.name ? (
-              <Text size="sm" c="red.9" id="area-name-error">
-                {errors.name}
-              </Text>
-            ) : null}
-            <NativeSelect
-              label={t("field.originalLanguage")}
-              name="originalLanguage"
-              value={form.originalLanguage}
-              onChange={(event) => set("originalLanguage", event.currentTarget.value as Language)}
-              error={errors.originalLanguage}
-              data={LANGUAGES.map((lang) => ({ value: lang, label: format.languageName(lang) }))}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {LANGUAGES.map((lang) => (
-                <TextInput
-                  key={lang}
-                  label={t("units.nameIn", { language: format.languageName(lang) })}
-                  name={`name.${lang}`}
-                  lang={lang}
-                  dir={directionOf(lang)}
-                  value={form.names[lang]}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setForm((previous) => ({ ...previous, names: { ...previous.names, [lang]: value } }));
-                  }}
-                  error={errors[`name.${lang}`]}
-                  required={lang === form.originalLanguage}
-                  aria-describedby={errors.name ? "area-name-error" : undefined}
-                  autoComplete="off"
-                />
-              ))}
-            </SimpleGrid>
-            <Textarea
-              label={t("areas.descriptionIn", { language: format.languageName(form.originalLanguage) })}
-              name="description"
-              lang={form.originalLanguage}
-              dir={directionOf(form.originalLanguage)}
-              value={form.description}
-              onChange={(event) => set("description", event.currentTarget.value)}
-              error={errors.description ?? errors[`description.${form.originalLanguage}`]}
-              autosize
-              minRows={2}
-            />
-          </Stack>
-        </Fieldset>
+        <MultilingualTextFields
+          legend={t("areas.namesTitle")}
+          hint={t("areas.namesHint")}
+          field="name"
+          label={(language) => t("units.nameIn", { language })}
+          values={form.names}
+          onChange={(lang, value) =>
+            setForm((previous) => ({ ...previous, names: { ...previous.names, [lang]: value } }))
+          }
+          errors={errors}
+          originalLanguage={form.originalLanguage}
+          onOriginalLanguageChange={(lang) => set("originalLanguage", lang)}
+          errorId="area-name-error"
+          autoComplete="off"
+        >
+          <Textarea
+            label={t("areas.descriptionIn", { language: format.languageName(form.originalLanguage) })}
+            name="description"
+            lang={form.originalLanguage}
+            dir={directionOf(form.originalLanguage)}
+            value={form.description}
+            onChange={(event) => set("description", event.currentTarget.value)}
+            error={errors.description ?? errors[`description.${form.originalLanguage}`]}
+            autosize
+            minRows={2}
+          />
+        </MultilingualTextFields>
         <CheckboxChoice
           legend={t("areaField.participatingUnitCodes")}
           name="participatingUnitCodes"
@@ -523,14 +496,11 @@ function AreaForm({
           autosize
           minRows={2}
         />
-        <Group>
-          <Button type="submit" loading={pending}>
-            {mode === "create" ? t("areas.createSubmit") : t("common.save")}
-          </Button>
-          <Button component={Link} to={cancelTo} variant="default">
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions
+          pending={pending}
+          submitLabel={mode === "create" ? t("areas.createSubmit") : t("common.save")}
+          cancelTo={cancelTo}
+        />
       </Stack>
     </form>
   );

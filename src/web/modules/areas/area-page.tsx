@@ -27,13 +27,19 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Details } from "../../components/details.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { isLanguage } from "../../i18n/i18n.ts";
 import { useMandates } from "../mandates/mandates.queries.ts";
 import { personPath } from "../people/people.queries.ts";
-import { AreaChanges, QualificationBadge, StatusBadge, useQualificationText } from "./area-parts.tsx";
+import {
+  AreaChanges,
+  QualificationBadge,
+  SdgTargetList,
+  StatusBadge,
+  useQualificationText,
+} from "./area-parts.tsx";
 import {
   areaPath,
   canManageAreas,
@@ -41,7 +47,6 @@ import {
   isCurrentFocalPoint,
   useArea,
   useAreaRevisions,
-  useSdgTargets,
 } from "./areas.queries.ts";
 
 export function AreaPage() {
@@ -50,12 +55,7 @@ export function AreaPage() {
   const area = useArea(slug);
   if (area.isPending) return <Loading />;
   if (area.isError)
-    return (
-      <>
-        <PageTitle title={t("areas.detailTitle")} />
-        <ErrorNotice error={area.error} onRetry={() => area.refetch()} />
-      </>
-    );
+    return <PageLoadError title={t("areas.detailTitle")} error={area.error} onRetry={() => area.refetch()} />;
   return <AreaDetails area={area.data} />;
 }
 
@@ -181,7 +181,7 @@ function AreaDetails({ area }: { area: Area }) {
         <Title order={2} id="area-sdg" size="h3" mb="xs">
           {t("areas.sdgTitle")}
         </Title>
-        <AreaTargets codes={area.sdgTargets} />
+        <SdgTargetList empty={t("areas.noTargets")} codes={area.sdgTargets} />
       </section>
 
       <section aria-labelledby="area-focal-points">
@@ -228,33 +228,6 @@ function AreaMandates({ area }: { area: Area }) {
         })}
       </Table.Tbody>
     </Table>
-  );
-}
-
-function AreaTargets({ codes }: { codes: string[] }) {
-  const { t } = useTranslation();
-  const targets = useSdgTargets();
-  if (codes.length === 0) return <EmptyNotice>{t("areas.noTargets")}</EmptyNotice>;
-  const byCode = new Map((targets.data ?? []).map((target) => [target.code, target]));
-  return (
-    <ul className="sdg-targets">
-      {codes.map((code) => {
-        const target = byCode.get(code);
-        return (
-          <li key={code}>
-            <Text span fw={600}>
-              {t("areas.target", { code })}
-            </Text>
-            {target ? (
-              <>
-                {" — "}
-                <LocalizedText text={target.text} original="en" />
-              </>
-            ) : null}
-          </li>
-        );
-      })}
-    </ul>
   );
 }
 

@@ -1,9 +1,10 @@
 import { Badge, Group, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Area, AreaStatus, Qualification } from "#shared/areas.ts";
-import { useLocalize } from "../../components/localized-text.tsx";
+import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
+import { EmptyNotice } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import type { AreaField } from "./areas.queries.ts";
+import { type AreaField, useSdgTargets } from "./areas.queries.ts";
 
 /** Mantine's darkest green is below 4.5:1 on striped rows; this one is not. */
 export const DARK_GREEN = "#1e6b2e";
@@ -123,6 +124,34 @@ export function AreaChanges({ fields, before, after }: { fields: AreaField[]; be
           <ins dir="auto">{value(field, after)}</ins>
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** The SDG targets of a record by code, each with its text; `empty` when there are none. */
+export function SdgTargetList({ codes, empty }: { codes: string[]; empty: string }) {
+  const { t } = useTranslation();
+  const targets = useSdgTargets();
+  if (codes.length === 0) return <EmptyNotice>{empty}</EmptyNotice>;
+  const byCode = new Map((targets.data ?? []).map((target) => [target.code, target]));
+  return (
+    <ul className="sdg-targets">
+      {codes.map((code) => {
+        const target = byCode.get(code);
+        return (
+          <li key={code}>
+            <Text span fw={600}>
+              {t("areas.target", { code })}
+            </Text>
+            {target ? (
+              <>
+                {" — "}
+                <LocalizedText text={target.text} original="en" />
+              </>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,17 +1,18 @@
-import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { VISIBILITIES, type Visibility } from "#shared/access.ts";
 import { LANGUAGE_AUTONYMS, LANGUAGES, type Language } from "#shared/languages.ts";
 import type { CreatePersonInput, Person, UpdatePersonInput } from "#shared/organization.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
-import { ErrorNotice, Loading } from "../../components/states.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
@@ -142,14 +143,7 @@ export function PersonCreatePage() {
               />
             </SimpleGrid>
           </Fieldset>
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t("people.createSubmit")}
-            </Button>
-            <Button component={Link} to="/people" variant="default">
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions pending={create.isPending} submitLabel={t("people.createSubmit")} cancelTo="/people" />
         </Stack>
       </form>
     </Stack>
@@ -224,10 +218,7 @@ export function PersonEditPage() {
   if (person.isPending) return <Loading />;
   if (person.isError)
     return (
-      <>
-        <PageTitle title={t("people.editTitle")} />
-        <ErrorNotice error={person.error} onRetry={() => person.refetch()} />
-      </>
+      <PageLoadError title={t("people.editTitle")} error={person.error} onRetry={() => person.refetch()} />
     );
   return (
     <Stack gap="md">
@@ -294,14 +285,11 @@ function EditPersonForm({ person, onReload }: { person: Person; onReload: () => 
           errors={errors}
           onChange={(key, value) => setForm((previous) => ({ ...previous, [key]: value }))}
         />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button component={Link} to={personPath(person)} variant="default">
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions
+          pending={update.isPending}
+          submitLabel={t("common.save")}
+          cancelTo={personPath(person)}
+        />
       </Stack>
     </form>
   );

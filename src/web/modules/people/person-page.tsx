@@ -29,8 +29,8 @@ import { Details } from "../../components/details.tsx";
 import { FormErrorSummary, fieldErrorsOf, isStaleVersion } from "../../components/form-errors.tsx";
 import { RecordHistory } from "../../components/history.tsx";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
-import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { EmptyNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { directionOf, isLanguage } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
@@ -43,10 +43,7 @@ export function PersonPage() {
   if (person.isPending) return <Loading />;
   if (person.isError)
     return (
-      <>
-        <PageTitle title={t("people.detailTitle")} />
-        <ErrorNotice error={person.error} onRetry={() => person.refetch()} />
-      </>
+      <PageLoadError title={t("people.detailTitle")} error={person.error} onRetry={() => person.refetch()} />
     );
   return <PersonDetails person={person.data} />;
 }

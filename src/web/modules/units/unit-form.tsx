@@ -1,8 +1,8 @@
-import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { VISIBILITIES, type Visibility } from "#shared/access.ts";
 import { LANGUAGES, type Language } from "#shared/languages.ts";
 import {
@@ -16,10 +16,12 @@ import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
-import { ErrorNotice, Loading } from "../../components/states.tsx";
-import { today, useFormat } from "../../i18n/format.ts";
-import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
+import { FormActions } from "../../components/form-actions.tsx";
+import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { Loading } from "../../components/states.tsx";
+import { today } from "../../i18n/format.ts";
+import { currentLanguage } from "../../i18n/i18n.ts";
 import { unitPath, useUnit, useUnits } from "./units.queries.ts";
 
 interface UnitFormState {
@@ -114,12 +116,7 @@ export function UnitEditPage() {
   const localize = useLocalize();
   if (unit.isPending || (unit.data?.parentId && parent.isPending)) return <Loading />;
   if (unit.isError)
-    return (
-      <>
-        <PageTitle title={t("units.editTitle")} />
-        <ErrorNotice error={unit.error} onRetry={() => unit.refetch()} />
-      </>
-    );
+    return <PageLoadError title={t("units.editTitle")} error={unit.error} onRetry={() => unit.refetch()} />;
   return (
     <Stack gap="md">
       <PageTitle
@@ -209,7 +206,6 @@ function UnitForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const localize = useLocalize();
   const units = useUnits();
   const [form, setForm] = useState(initial);
@@ -277,43 +273,20 @@ function UnitForm({
             data={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
           />
         </SimpleGrid>
-        <Fieldset legend={t("units.namesTitle")}>
-          <Stack gap="sm">
-            <Text size="sm">{t("units.namesHint")}</Text>
-            {errors.name ? (
-              <Text size="sm" c="red.9" id="name-error">
-                {errors.name}
-              </Text>
-            ) : null}
-            <NativeSelect
-              label={t("field.originalLanguage")}
-              name="originalLanguage"
-              value={form.originalLanguage}
-              onChange={(event) => set("originalLanguage", event.currentTarget.value as Language)}
-              error={errors.originalLanguage}
-              data={LANGUAGES.map((lang) => ({ value: lang, label: format.languageName(lang) }))}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {LANGUAGES.map((lang) => (
-                <TextInput
-                  key={lang}
-                  label={t("units.nameIn", { language: format.languageName(lang) })}
-                  name={`name.${lang}`}
-                  lang={lang}
-                  dir={directionOf(lang)}
-                  value={form.names[lang]}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setForm((previous) => ({ ...previous, names: { ...previous.names, [lang]: value } }));
-                  }}
-                  error={errors[`name.${lang}`]}
-                  required={lang === form.originalLanguage}
-                  aria-describedby={errors.name ? "name-error" : undefined}
-                />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
+        <MultilingualTextFields
+          legend={t("units.namesTitle")}
+          hint={t("units.namesHint")}
+          field="name"
+          label={(language) => t("units.nameIn", { language })}
+          values={form.names}
+          onChange={(lang, value) =>
+            setForm((previous) => ({ ...previous, names: { ...previous.names, [lang]: value } }))
+          }
+          errors={errors}
+          originalLanguage={form.originalLanguage}
+          onOriginalLanguageChange={(lang) => set("originalLanguage", lang)}
+          errorId="name-error"
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             type="date"
@@ -334,14 +307,11 @@ function UnitForm({
             error={errors.validTo}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {mode === "create" ? t("units.createSubmit") : t("common.save")}
-          </Button>
-          <Button component={Link} to={cancelTo} variant="default">
-            {t("common.cancel")}
-          </Button>
-        </Group>
+        <FormActions
+          pending={pending}
+          submitLabel={mode === "create" ? t("units.createSubmit") : t("common.save")}
+          cancelTo={cancelTo}
+        />
       </Stack>
     </form>
   );

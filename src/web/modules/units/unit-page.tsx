@@ -12,7 +12,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Details } from "../../components/details.tsx";
 import { RecordHistory } from "../../components/history.tsx";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
-import { PageTitle } from "../../components/page-title.tsx";
+import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { directionOf } from "../../i18n/i18n.ts";
@@ -25,12 +25,7 @@ export function UnitPage() {
   const unit = useUnit(code);
   if (unit.isPending) return <Loading />;
   if (unit.isError)
-    return (
-      <>
-        <PageTitle title={t("units.detailTitle")} />
-        <ErrorNotice error={unit.error} onRetry={() => unit.refetch()} />
-      </>
-    );
+    return <PageLoadError title={t("units.detailTitle")} error={unit.error} onRetry={() => unit.refetch()} />;
   return <UnitDetails unit={unit.data} />;
 }
 
