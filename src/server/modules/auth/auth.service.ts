@@ -5,6 +5,7 @@ import {
   digest,
   newSecret,
   openSession,
+  purgeExpiredSessions,
   verifyPassword,
 } from "../../core/auth.ts";
 import { isoTimestamp } from "../../core/clock.ts";
@@ -36,6 +37,8 @@ export async function signIn(ctx: Ctx, email: string, password: string, ttlHours
   if (!person || !ok || !person.active)
     fail("unauthenticated", [{ field: "password", reason: "wrong_credentials" }]);
   return ctx.transaction(async (tx) => {
+    // Sign-in is the moment to sweep expired sessions: no timer needed, and the table stays small.
+    await purgeExpiredSessions(tx.db, tx.clock.now());
     const opened = await openSession(tx.db, person.id, ttlHours, tx.clock.now());
     await tx.audit.record(
       "session",
