@@ -1,0 +1,1 @@
+CREATE INDEX "activity_type_start_idx" ON "activity" USING btree ("type","start_date" DESC NULLS LAST,"id" DESC NULLS LAST);
