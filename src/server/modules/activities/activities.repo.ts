@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Visibility } from "#shared/access.ts";
 import type { Executor } from "../../db/client.ts";
+import { updateIfVersion } from "../../db/versioned.ts";
 import { activity, activityArea } from "../../db/schema/activities.ts";
 import { area } from "../../db/schema/areas.ts";
 import { unit } from "../../db/schema/organization.ts";
@@ -111,19 +112,14 @@ export async function insertActivity(db: Executor, row: NewActivityRow) {
   return created!;
 }
 
-export async function updateActivityIfVersion(
+export function updateActivityIfVersion(
   db: Executor,
   id: string,
   version: number,
   changes: Partial<NewActivityRow>,
   now: string,
 ) {
-  const [updated] = await db
-    .update(activity)
-    .set({ ...changes, updatedAt: now, version: sql`${activity.version} + 1` })
-    .where(and(eq(activity.id, id), eq(activity.version, version)))
-    .returning();
-  return updated;
+  return updateIfVersion(db, activity, id, version, changes, now);
 }
 
 export async function replaceActivityAreas(db: Executor, activityId: string, areaIds: readonly string[]) {

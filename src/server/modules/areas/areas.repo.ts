@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Visibility } from "#shared/access.ts";
 import type { Executor } from "../../db/client.ts";
+import { updateIfVersion } from "../../db/versioned.ts";
 import { area, areaFocalPoint, areaMandate, areaParticipant, areaRevision } from "../../db/schema/areas.ts";
 import { person, unit } from "../../db/schema/organization.ts";
 
@@ -45,24 +46,14 @@ export async function insertArea(db: Executor, row: NewAreaRow): Promise<AreaRow
 }
 
 /** Every change bumps both the optimistic-concurrency version and the list revision. */
-export async function updateAreaIfVersion(
+export function updateAreaIfVersion(
   db: Executor,
   id: string,
   version: number,
   changes: Partial<NewAreaRow>,
   now: string,
-): Promise<AreaRow | undefined> {
-  const [updated] = await db
-    .update(area)
-    .set({
-      ...changes,
-      updatedAt: now,
-      version: sql`${area.version} + 1`,
-      revision: sql`${area.revision} + 1`,
-    })
-    .where(and(eq(area.id, id), eq(area.version, version)))
-    .returning();
-  return updated;
+) {
+  return updateIfVersion(db, area, id, version, changes, now, { revision: sql`${area.revision} + 1` });
 }
 
 export async function replaceParticipants(db: Executor, areaId: string, unitIds: readonly string[]) {
@@ -120,19 +111,14 @@ export function focalPointById(db: Executor, id: string) {
     .then((rows) => rows[0]);
 }
 
-export async function endFocalPointIfVersion(
+export function endFocalPointIfVersion(
   db: Executor,
   id: string,
   version: number,
   validTo: string,
   now: string,
 ) {
-  const [updated] = await db
-    .update(areaFocalPoint)
-    .set({ validTo, updatedAt: now, version: sql`${areaFocalPoint.version} + 1` })
-    .where(and(eq(areaFocalPoint.id, id), eq(areaFocalPoint.version, version)))
-    .returning();
-  return updated;
+  return updateIfVersion(db, areaFocalPoint, id, version, { validTo }, now);
 }
 
 export async function insertRevision(db: Executor, row: typeof areaRevision.$inferInsert) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Visibility } from "#shared/access.ts";
 import type { Executor } from "../../db/client.ts";
+import { updateIfVersion } from "../../db/versioned.ts";
 import { mandate } from "../../db/schema/areas.ts";
 
 export type MandateRow = typeof mandate.$inferSelect;
@@ -50,19 +51,14 @@ export async function insertMandate(db: Executor, row: NewMandateRow): Promise<M
   return created!;
 }
 
-export async function updateMandateIfVersion(
+export function updateMandateIfVersion(
   db: Executor,
   id: string,
   version: number,
   changes: Partial<NewMandateRow>,
   now: string,
-): Promise<MandateRow | undefined> {
-  const [updated] = await db
-    .update(mandate)
-    .set({ ...changes, updatedAt: now, version: sql`${mandate.version} + 1` })
-    .where(and(eq(mandate.id, id), eq(mandate.version, version)))
-    .returning();
-  return updated;
+) {
+  return updateIfVersion(db, mandate, id, version, changes, now);
 }
 
 export async function mandateByCitation(

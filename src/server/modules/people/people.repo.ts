@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Visibility } from "#shared/access.ts";
 import type { Executor } from "../../db/client.ts";
+import { updateIfVersion } from "../../db/versioned.ts";
 import { person, post, roleAssignment, unit } from "../../db/schema/organization.ts";
 
 export type PersonRow = typeof person.$inferSelect;
@@ -107,19 +108,14 @@ export async function insertPerson(db: Executor, row: NewPersonRow): Promise<Per
   return created!;
 }
 
-export async function updatePersonIfVersion(
+export function updatePersonIfVersion(
   db: Executor,
   id: string,
   version: number,
   changes: Partial<NewPersonRow>,
   now: string,
-): Promise<PersonRow | undefined> {
-  const [updated] = await db
-    .update(person)
-    .set({ ...changes, updatedAt: now, version: sql`${person.version} + 1` })
-    .where(and(eq(person.id, id), eq(person.version, version)))
-    .returning();
-  return updated;
+) {
+  return updateIfVersion(db, person, id, version, changes, now);
 }
 
 /** A change that does not come from a form (password reset by the CLI): no version to compare. */
@@ -146,19 +142,14 @@ export function postById(db: Executor, id: string) {
     .then((rows) => rows[0]);
 }
 
-export async function updatePostIfVersion(
+export function updatePostIfVersion(
   db: Executor,
   id: string,
   version: number,
   changes: Partial<typeof post.$inferInsert>,
   now: string,
 ) {
-  const [updated] = await db
-    .update(post)
-    .set({ ...changes, updatedAt: now, version: sql`${post.version} + 1` })
-    .where(and(eq(post.id, id), eq(post.version, version)))
-    .returning();
-  return updated;
+  return updateIfVersion(db, post, id, version, changes, now);
 }
 
 export async function insertRoleAssignment(db: Executor, row: typeof roleAssignment.$inferInsert) {

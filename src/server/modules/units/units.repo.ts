@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Visibility } from "#shared/access.ts";
 import type { Executor } from "../../db/client.ts";
+import { updateIfVersion } from "../../db/versioned.ts";
 import { unit } from "../../db/schema/organization.ts";
 
 export type UnitRow = typeof unit.$inferSelect;
@@ -82,19 +83,14 @@ export async function insertUnit(db: Executor, row: NewUnitRow): Promise<UnitRow
 }
 
 /** Updates only if the stored version is the one the caller read; undefined means stale or gone. */
-export async function updateUnitIfVersion(
+export function updateUnitIfVersion(
   db: Executor,
   id: string,
   version: number,
   changes: Partial<NewUnitRow>,
   now: string,
-): Promise<UnitRow | undefined> {
-  const [updated] = await db
-    .update(unit)
-    .set({ ...changes, updatedAt: now, version: sql`${unit.version} + 1` })
-    .where(and(eq(unit.id, id), eq(unit.version, version)))
-    .returning();
-  return updated;
+) {
+  return updateIfVersion(db, unit, id, version, changes, now);
 }
 
 export async function openChildrenOn(db: Executor, id: string, day: string): Promise<UnitRow[]> {
