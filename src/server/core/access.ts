@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Role, Visibility } from "#shared/access.ts";
 import type { Executor } from "../db/client.ts";
 import { fail } from "./errors.ts";
@@ -80,6 +80,15 @@ export async function descendantsOrSelf(db: Executor, unitIds: readonly string[]
       select u.id from unit u join down on u.parent_id = down.id
     ) select id from down`)) as unknown as { rows: { id: string }[] };
   return rows.rows.map((r) => r.id);
+}
+
+/** The same set as a subquery, for a list that filters by a unit's code in one round trip. */
+export function descendantsOrSelfByCode(code: string): SQL {
+  return sql`(with recursive down(id) as (
+      select id from unit where code = ${code}
+      union
+      select u.id from unit u join down on u.parent_id = down.id
+    ) select id from down)`;
 }
 
 const ANY_ROLE_VISIBILITIES: Visibility[] = ["public", "members"];

@@ -166,6 +166,13 @@ export async function restoreBackup(
     if (count!.n > 0) fail("rule_violation", { reason: "database_not_empty", table: table.name });
   }
   const known = new Map(tables.map((t) => [t.name, t]));
+  const writable = new Map<string, string[]>();
+  for (const { table, column } of await database.rows<{ table: string; column: string }>(
+    sql`select table_name as table, column_name as column from information_schema.columns
+        where table_schema = 'public' and is_generated = 'NEVER' order by table_name, ordinal_position`,
+  )) {
+    writable.set(table, [...(writable.get(table) ?? []), column]);
+  }
   const counts: Record<string, number> = {};
   await database.db.transaction(async (tx) => {
     let batch: Record<string, unknown>[] = [];
@@ -174,8 +181,13 @@ export async function restoreBackup(
       if (!batchTable || batch.length === 0) return;
       // One statement per batch: foreign keys are checked at its end, so a self-referencing
       // table (units under units) restores in any row order as long as it is one batch.
+      // Generated columns (activity.search_words) are computed again, never written.
+      const columns = sql.join(
+        writable.get(batchTable)!.map((c) => sql.identifier(c)),
+        sql`, `,
+      );
       await tx.execute(
-        sql`insert into ${sql.identifier(batchTable)} select * from jsonb_populate_recordset(null::${sql.identifier(batchTable)}, ${JSON.stringify(batch)}::jsonb)`,
+        sql`insert into ${sql.identifier(batchTable)} (${columns}) select ${columns} from jsonb_populate_recordset(null::${sql.identifier(batchTable)}, ${JSON.stringify(batch)}::jsonb)`,
       );
       onRows(batchTable, batch.length);
       counts[batchTable] = (counts[batchTable] ?? 0) + batch.length;

@@ -26,8 +26,8 @@ describe("text in six languages", () => {
     expect(normalizeText("ＩＴＵ－Ｄ")).toBe("itu-d");
   });
 
-  it("builds one searchable string from every language of a text", () => {
+  it("builds one searchable string from every language of a text, a joined term with its pieces", () => {
     const text = searchText({ en: "Emergency telecommunications", zh: "应急通信" }, null);
-    expect(text).toBe(" emergency telecommunications 应急通信 ");
+    expect(text).toBe(" emergency telecommunications 应急通信 应急 通信 ");
   });
 });

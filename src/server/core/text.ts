@@ -39,19 +39,20 @@ function chineseTerms() {
   return domainTerms;
 }
 
-const HAN = /\p{Script=Han}/u;
+export const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /**
- * Words of a text, normalised. ICU cuts Chinese by its dictionary; runs of Han segments that
- * together form one of the Union's terms are joined again, longest match first.
+ * Words of a text, normalised, each with the ICU segments it was joined from. ICU cuts Chinese by
+ * its dictionary; runs of Han segments that together form one of the Union's terms are joined
+ * again, longest match first.
  */
-export function words(text: string): string[] {
+function segmentWords(text: string): { word: string; pieces: string[] }[] {
   const segments = [...segmenter.segment(normalizeText(text))]
     .filter((s) => s.isWordLike)
     .map((s) => s.segment);
   const { terms, longest } = chineseTerms();
-  const result: string[] = [];
+  const result: { word: string; pieces: string[] }[] = [];
   for (let i = 0; i < segments.length; i++) {
     let joined: string | null = null;
     let end = i;
@@ -66,14 +67,53 @@ export function words(text: string): string[] {
         }
       }
     }
-    result.push(joined ?? segments[i]!);
+    result.push(
+      joined
+        ? { word: joined, pieces: piecesOf(segments.slice(i, end + 1), terms) }
+        : { word: segments[i]!, pieces: [] },
+    );
     i = end;
   }
   return result;
 }
 
-/** One searchable string for every language of a text: words separated, and bounded, by spaces. */
+/**
+ * The words inside a joined term: the Union's terms it contains (无障碍 in 无障碍获取), else ICU's
+ * segments, two characters or more — so 障碍, never a word there, still finds nothing.
+ */
+function piecesOf(segments: string[], terms: Set<string>): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    let piece = segments[i]!;
+    let end = i;
+    let candidate = piece;
+    for (let j = i + 1; j < segments.length; j++) {
+      candidate += segments[j];
+      const whole = i === 0 && j === segments.length - 1;
+      if (!whole && terms.has(candidate)) {
+        piece = candidate;
+        end = j;
+      }
+    }
+    if (piece.length >= 2) pieces.push(piece);
+    i = end;
+  }
+  return pieces;
+}
+
+export function words(text: string): string[] {
+  return segmentWords(text).map((w) => w.word);
+}
+
+/**
+ * One searchable string for every language of a text: words separated, and bounded, by spaces. A
+ * joined Chinese term is followed by its pieces, so 应急 finds 应急通信 as it would in English.
+ */
 export function searchText(...texts: (MultilingualText | null | undefined)[]): string {
-  const all = texts.flatMap((text) => Object.values(text ?? {}).flatMap((value) => words(value ?? "")));
+  const all = texts.flatMap((text) =>
+    Object.values(text ?? {}).flatMap((value) =>
+      segmentWords(value ?? "").flatMap((w) => [w.word, ...w.pieces]),
+    ),
+  );
   return ` ${all.join(" ")} `;
 }

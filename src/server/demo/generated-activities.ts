@@ -175,31 +175,56 @@ const AREAS = [
 ];
 const TARGETS = ["13.1", "1.5", "10.2", "5.b", "9.c", "17.6", "11.5", "9.1", "4.4", "17.8"];
 
-function title(lang: Language, n: number): string {
-  const topic = TOPICS[lang][n % 10]!;
-  const kind = KINDS[lang][Math.floor(n / 10) % 6]!;
-  const region = REGIONS[lang][Math.floor(n / 60) % 6]!;
-  return lang === "zh" ? `${region}${kind}${topic}（${n}）` : `${kind} ${topic} — ${region} (${n})`;
+/**
+ * A small seeded generator (mulberry32): each activity's attributes are drawn independently but
+ * the same on every run, so language, date, type and topic are not correlated through `n` the way
+ * modular arithmetic would make them (which skews both the pages and the benchmark's plans).
+ */
+function draws(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return <T>(choices: readonly T[]): T => choices[Math.floor(next() * choices.length)]!;
 }
 
+function title(lang: Language, n: number, topic: number, kind: number, region: number): string {
+  const parts = [TOPICS[lang][topic]!, KINDS[lang][kind]!, REGIONS[lang][region]!] as const;
+  return lang === "zh"
+    ? `${parts[2]}${parts[1]}${parts[0]}（${n}）`
+    : `${parts[1]} ${parts[0]} — ${parts[2]} (${n})`;
+}
+
+const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+const MONTHS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"] as const;
+
 export function generateActivity(n: number): CreateActivityInput {
-  const lang = LANGS[n % LANGS.length]!;
-  const second = n % 5 === 0 ? LANGS[(n + 1) % LANGS.length]! : null;
-  const year = 2014 + (n % 5);
-  const month = String((n % 12) + 1).padStart(2, "0");
+  const pick = draws(n * 2654435761);
+  const lang = pick(LANGS);
+  const second = pick(DIGITS) < 2 ? pick(LANGS.filter((l) => l !== lang)) : null;
+  const [topic, kind, region] = [pick(DIGITS), pick(DIGITS.slice(0, 6)), pick(DIGITS.slice(0, 6))];
+  const year = 2014 + pick(DIGITS.slice(0, 5));
+  const month = pick(MONTHS);
   return {
-    unitCode: UNITS[n % UNITS.length]!,
+    unitCode: pick(UNITS),
     ref: `GEN/${n}`,
-    type: TYPES[n % TYPES.length]!,
-    status: STATUSES[n % STATUSES.length]!,
-    title: { [lang]: title(lang, n), ...(second ? { [second]: title(second, n) } : {}) },
+    type: pick(TYPES),
+    status: pick(STATUSES),
+    title: {
+      [lang]: title(lang, n, topic, kind, region),
+      ...(second ? { [second]: title(second, n, topic, kind, region) } : {}),
+    },
     description: null,
     originalLanguage: lang,
     start: `${year}-${month}-01`,
-    end: n % 3 === 0 ? null : `${year + 1}-${month}-28`,
-    areaSlugs: n % 4 === 0 ? [AREAS[n % AREAS.length]!] : [],
-    sdgTargets: [TARGETS[n % TARGETS.length]!],
-    budget: n % 7 === 0 ? { amount: 10000 + (n % 90) * 1000, currency: "CHF" } : null,
+    end: pick(DIGITS) < 3 ? null : `${year + 1}-${month}-28`,
+    areaSlugs: pick(DIGITS) < 3 ? [pick(AREAS)] : [],
+    sdgTargets: [pick(TARGETS)],
+    budget: pick(DIGITS) < 2 ? { amount: 10000 + pick(DIGITS) * 9000, currency: "CHF" } : null,
     contactIds: [],
     links: [],
     visibility: "public",

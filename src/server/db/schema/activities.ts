@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { MultilingualText } from "#shared/languages.ts";
 import { area } from "./areas.ts";
 import { recordColumns } from "./columns.ts";
@@ -22,6 +33,12 @@ export const activity = pgTable(
     startDate: date("start_date", { mode: "string" }).notNull(),
     endDate: date("end_date", { mode: "string" }),
     sdgTargets: jsonb("sdg_targets").$type<string[]>().notNull().default([]),
+    /** The goals of sdgTargets, kept beside them: a goal filter on a small-integer GIN index costs
+     * under a millisecond where `?|` over the jsonb targets cost ten at 100,000 activities. */
+    sdgGoals: smallint("sdg_goals")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     budgetAmount: numeric("budget_amount", { precision: 16, scale: 2 }),
     currency: text("currency"),
     contactIds: jsonb("contact_ids").$type<string[]>().notNull().default([]),
@@ -29,6 +46,12 @@ export const activity = pgTable(
     visibility: text("visibility").notNull().default("public"),
     /** Every language of title, description and ref as normalised words (core/text.ts), for search. */
     searchText: text("search_text").notNull().default(""),
+    /** The same words as an array: Chinese and other unsegmented words match whole, through a GIN
+     * index, because pg_trgm does not index Han characters under a C locale. */
+    searchWords: text("search_words")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`string_to_array(btrim(search_text), ' ')`),
   },
   (t) => [
     uniqueIndex("activity_unit_ref_key").on(t.unitId, t.ref),
@@ -37,6 +60,8 @@ export const activity = pgTable(
     index("activity_type_start_idx").on(t.type, t.startDate.desc(), t.id.desc()),
     index("activity_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("activity_sdg_idx").using("gin", t.sdgTargets),
+    index("activity_sdg_goals_idx").using("gin", t.sdgGoals),
+    index("activity_search_words_idx").using("gin", t.searchWords),
     check("activity_period_check", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
     check(
       "activity_type_check",

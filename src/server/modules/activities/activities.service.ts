@@ -9,7 +9,6 @@ import type {
   UpdateActivityInput,
 } from "#shared/activities.ts";
 import { LANGUAGES, type Language, type MultilingualText, missingLanguages } from "#shared/languages.ts";
-import { descendantsOrSelf } from "../../core/access.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
 import { fail, FieldFaults } from "../../core/errors.ts";
@@ -17,7 +16,7 @@ import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
 import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
 import { findPerson } from "../people/people.service.ts";
-import { isSdgTarget, listSdgTargets } from "../sdg/sdg.service.ts";
+import { isSdgTarget } from "../sdg/sdg.service.ts";
 import { unitByCode } from "../units/units.repo.ts";
 import { findUnit } from "../units/units.service.ts";
 import {
@@ -87,9 +86,6 @@ export async function listActivities(
 ) {
   const scope = await ctx.access.readableScope();
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-  const unitIds = query.unitCode
-    ? await descendantsOrSelf(ctx.db, [(await findUnit(ctx, query.unitCode)).id])
-    : null;
   let areaId: string | null = null;
   if (query.areaSlug) {
     const [found] = await findAreasBySlugs(ctx, [query.areaSlug]);
@@ -98,9 +94,9 @@ export async function listActivities(
   }
   const rows = await listActivityRows(ctx.db, {
     terms: query.q ? words(query.q) : [],
-    unitIds,
+    unitCode: query.unitCode ?? null,
     areaId,
-    sdgGoalTargets: query.sdgGoal ? listSdgTargets(query.sdgGoal).map((t) => t.code) : null,
+    sdgGoal: query.sdgGoal ? Number(query.sdgGoal) : null,
     sdgTarget: query.sdgTarget ?? null,
     type: query.type ?? null,
     status: query.status ?? null,
@@ -111,12 +107,18 @@ export async function listActivities(
     after,
     limit: query.limit,
   });
+  // An empty page for an unknown unit would hide a typo: say so (a check only empty pages pay for).
+  if (rows.length === 0 && query.unitCode) await findUnit(ctx, query.unitCode);
   const page = pageFrom(rows, query.limit, (row) => [row.startDate, row.id]);
-  const slugs = await areaSlugsOf(
-    ctx.db,
-    page.entries.map((r) => r.id),
-  );
-  return { entries: page.entries.map((row) => toActivity(row, slugs)), nextCursor: page.nextCursor };
+  return {
+    entries: page.entries.map((row) =>
+      toActivity(
+        row,
+        row.areaSlugs.map((slug) => ({ activityId: row.id, slug })),
+      ),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 interface Checked {
@@ -148,6 +150,13 @@ async function checkReferences(
   return { areaIds };
 }
 
+/** The SDG targets as stored, with the goals they belong to (what the goal filter reads). */
+export function sdgColumns(targets: readonly string[]) {
+  const sdgTargets = [...new Set(targets)];
+  const sdgGoals = [...new Set(sdgTargets.map((code) => Number(code.split(".")[0])))];
+  return { sdgTargets, sdgGoals };
+}
+
 export function searchable(ref: string, title: MultilingualText, description: MultilingualText | null) {
   return searchText({ en: ref.replaceAll("/", " ") }, title, description);
 }
@@ -175,7 +184,7 @@ export async function createActivity(ctx: Ctx, input: CreateActivityInput): Prom
       originalLanguage: originalLanguage!,
       startDate: input.start,
       endDate: input.end,
-      sdgTargets: [...new Set(input.sdgTargets)],
+      ...sdgColumns(input.sdgTargets),
       budgetAmount: input.budget ? String(input.budget.amount) : null,
       currency: input.budget?.currency ?? null,
       contactIds: input.contactIds,
@@ -222,7 +231,7 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
         originalLanguage: originalLanguage!,
         startDate: start,
         endDate: end,
-        ...(input.sdgTargets ? { sdgTargets: [...new Set(input.sdgTargets)] } : {}),
+        ...(input.sdgTargets ? sdgColumns(input.sdgTargets) : {}),
         ...(input.budget !== undefined
           ? {
               budgetAmount: input.budget ? String(input.budget.amount) : null,

@@ -116,9 +116,19 @@ describeOnEachDatabase("activity registry", (env) => {
         .entries.map((a: { ref: string }) => a.ref);
     expect(await find("q=cyber")).toEqual(["SEARCH/1"]);
     expect(await find(`q=${encodeURIComponent("无障碍获取")}`)).toEqual(["SEARCH/2"]);
+    expect(await find(`q=${encodeURIComponent("无障碍")}`)).toEqual(["SEARCH/2"]);
     expect(await find(`q=${encodeURIComponent("障碍")}`)).toEqual([]);
     expect(await find(`q=${encodeURIComponent("الاتصالات")}`)).toEqual(["SEARCH/3"]);
     expect(await find("sdgGoal=9")).toEqual(["SEARCH/1"]);
+    expect(await find(`unitCode=${encodeURIComponent(unitCode)}&type=event`)).toEqual([
+      "SEARCH/2",
+      "SEARCH/1",
+    ]);
+    const unknownUnit = await env().app.inject({
+      url: "/api/v1/activities?unitCode=NOPE",
+      headers: staffHeaders,
+    });
+    expect(unknownUnit.statusCode).toBe(404);
     expect(await find("type=event")).toEqual(["SEARCH/2", "SEARCH/1"]);
     expect(await find("from=2015-01-01&to=2015-06-30")).toEqual(["SEARCH/3"]);
     expect(await find(`areaSlug=${areaSlug}`)).toEqual(["ITU-D/EMTEL/1"]);

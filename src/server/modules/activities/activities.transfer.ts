@@ -17,6 +17,7 @@ import { unitsByCodes } from "../units/units.repo.ts";
 import {
   listActivities,
   originalLanguageOf,
+  sdgColumns,
   searchable,
   toActivity,
   updateActivity,
@@ -332,7 +333,7 @@ export async function importActivities(
           originalLanguage: originalLanguageOf(input.title, input.originalLanguage)!,
           startDate: input.start,
           endDate: input.end,
-          sdgTargets: [...new Set(input.sdgTargets)],
+          ...sdgColumns(input.sdgTargets),
           budgetAmount: input.budget ? String(input.budget.amount) : null,
           currency: input.budget?.currency ?? null,
           contactIds: input.contactIds,
