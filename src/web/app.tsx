@@ -16,6 +16,8 @@ import { AreasPage } from "./modules/areas/areas-page.tsx";
 import { AuditPage } from "./modules/audit/audit-page.tsx";
 import { AccountPage } from "./modules/auth/account-page.tsx";
 import { SignInPage } from "./modules/auth/sign-in-page.tsx";
+import { MandateCreatePage, MandateEditPage } from "./modules/mandates/mandate-form.tsx";
+import { MandatePage } from "./modules/mandates/mandate-page.tsx";
 import { MandatesPage } from "./modules/mandates/mandates-page.tsx";
 import { PeoplePage } from "./modules/people/people-page.tsx";
 import { PersonCreatePage, PersonEditPage } from "./modules/people/person-form.tsx";
@@ -103,6 +105,9 @@ const router = createBrowserRouter([
       { path: "areas/:slug", element: <AreaPage /> },
       { path: "areas/:slug/edit", element: <AreaEditPage /> },
       { path: "mandates", element: <MandatesPage /> },
+      { path: "mandates/new", element: <MandateCreatePage /> },
+      { path: "mandates/:id", element: <MandatePage /> },
+      { path: "mandates/:id/edit", element: <MandateEditPage /> },
       { path: "activities", element: <ActivitiesPage /> },
       { path: "activities/new", element: <ActivityCreatePage /> },
       { path: "activities/import", element: <ActivitiesImportPage /> },

@@ -236,6 +236,72 @@ describe("activities", () => {
     await page.locator(".details", { hasText: "Cancelled" }).waitFor();
   });
 
+  it("chooses a contact by searching people, shows it on the activity page, then removes it", async () => {
+    const detail = new URL(page.url()).pathname;
+    await visit(`${detail}/edit`);
+    await page.getByRole("heading", { level: 1, name: `Edit ${TITLE}` }).waitFor();
+    const contacts = page.getByRole("group", { name: "Contacts", exact: true });
+    await contacts.getByText("No contacts chosen yet.").waitFor();
+    await contacts.getByLabel("Find a person to add").fill("Solberg");
+    await contacts.getByText(/People found: \d+/).waitFor();
+    await contacts.getByRole("button", { name: "Add Ingrid Solberg to the contacts" }).click();
+    const chosen = contacts.getByRole("list", { name: "Chosen contacts" });
+    await chosen.getByText("Ingrid Solberg").waitFor();
+    expect(await chosen.textContent()).toContain("BR");
+    await contacts.getByText("Ingrid Solberg is now among the contacts").waitFor();
+    await contacts.getByText("already a contact").waitFor();
+    // Focus goes back to the search, and Enter there does not submit the whole form.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("contactSearch");
+    await page.keyboard.press("Enter");
+    expect(new URL(page.url()).pathname).toBe(`${detail}/edit`);
+    await expectAccessible(page, "activity form with a contact (en)");
+
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${TITLE} has been saved.` })
+      .waitFor();
+    await settled(page);
+    const section = page.getByRole("region", { name: "Contacts" });
+    const person = section.getByRole("link", { name: "Ingrid Solberg" });
+    await person.waitFor();
+    expect(await person.getAttribute("href")).toMatch(/^\/people\/[0-9a-f-]{36}$/);
+    expect(await section.getByRole("link", { name: "BR", exact: true }).getAttribute("href")).toBe(
+      "/units/BR",
+    );
+    // The history names the contact rather than showing an identifier.
+    await expect
+      .poll(() => page.locator(".history > li").first().textContent())
+      .toMatch(/Contacts: .*Ingrid Solberg/);
+    await expectAccessible(page, "activity with a contact (en)");
+
+    await person.click();
+    await page.getByRole("heading", { level: 1, name: "Ingrid Solberg" }).waitFor();
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Edit ${TITLE}` }).waitFor();
+    await settled(page);
+    await page.getByRole("button", { name: "Remove Ingrid Solberg from the contacts" }).click();
+    await contacts.getByText("No contacts chosen yet.").waitFor();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await section.getByText("No contacts are recorded for this activity.").waitFor();
+  });
+
+  it("names activities in the audit trail by unit, reference and title, linked to their page", async () => {
+    const detail = new URL(page.url()).pathname;
+    await visit("/audit?entity=activity");
+    const link = page
+      .getByRole("link", { name: `Activity SPM:TEST/WORKSHOP — ${TITLE}`, exact: true })
+      .first();
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(detail);
+    await expectAccessible(page, "audit of activities (en)");
+  });
+
   it("imports a CSV: every error with its line and column first, then the counts", async () => {
     await visit("/activities");
     await page.getByRole("link", { name: "Import activities" }).click();

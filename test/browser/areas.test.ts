@@ -17,6 +17,10 @@ let page: Page;
 
 const SLUG = "space-sustainability";
 const NAME = "Space sustainability";
+const MANDATE_TITLE = "Space sustainability standards";
+const CITATION = "WTSA Resolution 99 (New Delhi, 2024)";
+const MOVED_CITATION = "WTSA Resolution 99 (Geneva, 2024)";
+let mandatePath = "";
 
 const day = (offset: number) => {
   const date = new Date(Date.now() + offset * 86_400_000);
@@ -35,6 +39,7 @@ async function chooseLanguage(lang: string) {
 }
 
 const revisionCount = () => page.locator(".area-revisions > li").count();
+const historyCount = () => page.locator(".history > li").count();
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
@@ -210,14 +215,114 @@ describe("areas of common interest", () => {
       .poll(() => page.getByRole("heading", { level: 2, name: "Plenipotentiary Conference" }).count())
       .toBe(0);
 
-    await page.locator("select[name=mandateSource]").selectOption("WTSA");
-    await page.locator("input[name=mandateNumber]").fill("99");
-    await page.locator("input[name=mandatePlace]").fill("New Delhi");
-    await page.locator("input[name=mandateYear]").fill("2024");
-    await page.locator("input[name=mandateTitle]").fill("Space sustainability standards");
+    await page.getByRole("link", { name: "New mandate" }).click();
+    await page.getByRole("heading", { level: 1, name: "Record a mandate" }).waitFor();
+    await settled(page);
+    await expectAccessible(page, "mandate form (en)");
+    await page.locator("select[name=source]").selectOption("WTSA");
+    await page.locator("input[name=number]").fill("99");
+    await page.locator("input[name=place]").fill("New Delhi");
+    await page.locator("input[name=year]").fill("1700");
+    await page.getByRole("textbox", { name: /^Title in English/ }).fill(MANDATE_TITLE);
+    await page.getByText("It will be cited as: WTSA Resolution 99 (New Delhi, 1700)").waitFor();
     await page.getByRole("button", { name: "Record the mandate" }).click();
-    await page.getByRole("status").filter({ hasText: "WTSA Resolution 99 (New Delhi, 2024)" }).waitFor();
-    await page.getByRole("rowheader", { name: "WTSA Resolution 99 (New Delhi, 2024)" }).waitFor();
+    // The server's message about the year is shown beside the year.
+    await page.getByRole("alert").filter({ hasText: "could not be saved" }).waitFor();
+    const year = page.locator("input[name=year]");
+    expect(await year.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await year.getAttribute("aria-describedby")) ?? "";
+    expect(describedBy).not.toBe("");
+    await expectAccessible(page, "mandate form with errors (en)");
+
+    await year.fill("2024");
+    await page.getByRole("button", { name: "Record the mandate" }).click();
+    await page.getByRole("heading", { level: 1, name: CITATION }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${CITATION} has been recorded.` })
+      .waitFor();
+    await settled(page);
+    mandatePath = new URL(page.url()).pathname;
+    expect(mandatePath).toMatch(/^\/mandates\/[0-9a-f-]{36}$/);
+    await page.getByText(MANDATE_TITLE).first().waitFor();
+    await page.locator(".details", { hasText: "World Telecommunication Standardization Assembly" }).waitFor();
+    await page.locator(".details", { hasText: "Not yet verified" }).waitFor();
+    await expect.poll(historyCount).toBe(1);
+    await expectAccessible(page, "mandate detail (en)");
+
+    await page.getByRole("link", { name: "Back to the mandates" }).click();
+    const row = page.getByRole("rowheader", { name: CITATION });
+    await row.waitFor();
+    expect(await row.getByRole("link").getAttribute("href")).toBe(mandatePath);
+  });
+
+  it("edits the mandate, and offers to reload when someone else saved it in the meantime", async () => {
+    await visit(mandatePath);
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Edit ${CITATION}` }).waitFor();
+    await settled(page);
+    await expectAccessible(page, "mandate edit (en)");
+    await page.getByRole("textbox", { name: /^Title in French/ }).fill("Normes de durabilité de l'espace");
+    await page.getByLabel("Checked against the official text").check();
+    await page.locator("textarea[name=instructs]").fill("Director of TSB\nStudy Group 20");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: CITATION }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${CITATION} has been saved.` })
+      .waitFor();
+    await settled(page);
+    await expect.poll(() => page.locator(".details .verification").textContent()).toBe("Verified");
+    await page.locator(".mandate-instructs li", { hasText: "Study Group 20" }).waitFor();
+    await expect.poll(historyCount).toBe(2);
+    const latest = page.locator(".history > li").first();
+    expect(await latest.textContent()).toContain("Title (French)");
+    expect(await latest.textContent()).toContain("Verified");
+
+    // Someone else moves the mandate to Geneva while this form is open.
+    await visit(`${mandatePath}/edit`);
+    const other = await context.newPage();
+    await other.goto(`${server.baseUrl}${mandatePath}/edit`);
+    await settled(other);
+    await other.locator("input[name=place]").fill("Geneva");
+    await other.getByRole("button", { name: "Save changes" }).click();
+    await other.getByRole("heading", { level: 1, name: MOVED_CITATION }).waitFor();
+    await other.close();
+
+    await page.locator("textarea[name=sourceNote]").fill("Checked against the final acts");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("alert").filter({ hasText: "This record has changed" }).waitFor();
+    await expectAccessible(page, "mandate edit with a stale version (en)");
+    await page.getByRole("button", { name: "Reload the record" }).click();
+    await expect.poll(() => page.locator("input[name=place]").inputValue()).toBe("Geneva");
+    await page.getByRole("heading", { level: 1, name: `Edit ${MOVED_CITATION}` }).waitFor();
+    await page.locator("textarea[name=sourceNote]").fill("Checked against the final acts");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { level: 1, name: MOVED_CITATION }).waitFor();
+    await page.locator(".details", { hasText: "Checked against the final acts" }).waitFor();
+    await expect.poll(historyCount).toBe(4);
+  });
+
+  it("names mandates and areas in the audit trail, linked to their pages", async () => {
+    await visit("/audit?entity=mandate");
+    const moved = page.getByRole("link", {
+      name: `Mandate ${MOVED_CITATION} — ${MANDATE_TITLE}`,
+      exact: true,
+    });
+    await moved.first().waitFor();
+    expect(await moved.first().getAttribute("href")).toBe(mandatePath);
+    // The first entry is named as the mandate stood after it: its creation still says New Delhi.
+    await page
+      .getByRole("link", { name: `Mandate ${CITATION} — ${MANDATE_TITLE}`, exact: true })
+      .first()
+      .waitFor();
+    await expectAccessible(page, "audit of mandates (en)");
+
+    await page.getByLabel("Record type").selectOption("area");
+    const area = page.getByRole("link", { name: `Area ${NAME}`, exact: true }).first();
+    await area.waitFor();
+    expect(await area.getAttribute("href")).toBe(`/areas/${SLUG}`);
+    await page.getByRole("link", { name: "Area Communications", exact: true }).first().waitFor();
   });
 
   it("keeps the areas pages, the area form and the mandates accessible in Arabic", async () => {
@@ -226,7 +331,16 @@ describe("areas of common interest", () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await page.getByRole("heading", { level: 1, name: "مجالات الاهتمام المشترك" }).waitFor();
     await expectAccessible(page, "areas (ar)");
-    for (const path of ["/areas/communications", `/areas/${SLUG}`, "/areas/new", "/mandates"]) {
+    for (const path of [
+      "/areas/communications",
+      `/areas/${SLUG}`,
+      "/areas/new",
+      "/mandates",
+      "/mandates/new",
+      mandatePath,
+      `${mandatePath}/edit`,
+      "/audit?entity=mandate",
+    ]) {
       await visit(path);
       expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
       await expectAccessible(page, `${path} (ar)`);

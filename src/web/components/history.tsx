@@ -1,27 +1,33 @@
 import { Anchor, Badge, Button, Group, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AuditEvent } from "#shared/audit.ts";
-import { api, type Page } from "../api/client.ts";
+import type { MultilingualText } from "#shared/languages.ts";
+import { api, type Page, segment } from "../api/client.ts";
 import { useFormat } from "../i18n/format.ts";
 import { isLanguage } from "../i18n/i18n.ts";
+import { usePerson } from "../modules/people/people.queries.ts";
 import { useUnit } from "../modules/units/units.queries.ts";
+import { LocalizedText } from "./localized-text.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "./states.tsx";
 
 /**
  * Bookkeeping columns that say nothing a reader needs in a change list; `personId` and `unitId`
- * travel with the person link and the unit code shown beside them.
+ * travel with the person link and the unit code shown beside them, an area's `mandateIds` with
+ * its `mandateCitations`, and its qualification and revision number follow from the rest.
  */
 const IGNORED_FIELDS = new Set([
   "id",
   "createdAt",
   "updatedAt",
   "version",
+  "revision",
   "missingLanguages",
   "personId",
   "unitId",
+  "mandateIds",
+  "qualification",
 ]);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MOMENT = /^\d{4}-\d{2}-\d{2}T/;
@@ -37,8 +43,13 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const isListOfRecords = (value: unknown) =>
-  Array.isArray(value) && (value.length === 0 || value.some((item) => isPlainObject(item)));
+/** A list of nested records on either side (a person's posts); an empty list says nothing either way. */
+const holdsRecords = (...values: unknown[]) =>
+  values.some((value) => Array.isArray(value) && value.some((item) => isPlainObject(item)));
+
+/** Nothing recorded: no value, or an empty list (a new activity's links). */
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 
 /** Field-by-field differences; maps (names, titles) are compared language by language. */
 export function diffRecords(before: unknown, after: unknown): FieldChange[] {
@@ -52,13 +63,13 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
     const b = to[field];
     if (same(a, b)) continue;
     // Nested lists (a person's posts and roles) have their own entries in the trail.
-    if (isListOfRecords(a) || isListOfRecords(b)) continue;
+    if (holdsRecords(a, b)) continue;
     if (isPlainObject(a) || isPlainObject(b)) {
       const inner = diffRecords(a ?? {}, b ?? {});
       for (const change of inner) changes.push({ ...change, field: `${field}.${change.field}` });
       continue;
     }
-    if ((a === undefined || a === null) && (b === undefined || b === null)) continue;
+    if (isBlank(a) && isBlank(b)) continue;
     changes.push({ field, before: a ?? null, after: b ?? null });
   }
   return changes;
@@ -67,18 +78,24 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
 function useValueFormat() {
   const { t } = useTranslation();
   const format = useFormat();
-  const fieldLabel = (path: string) => {
+  const fieldLabel = (path: string, entity: string) => {
     const [field = path, sub] = path.split(".");
-    const label = t(`field.${field}`, { defaultValue: field });
+    // A post's title is a job title; an activity's or a mandate's is the title of a document.
+    const key = field === "title" && entity !== "post" ? "recordTitle" : field;
+    const label = t([`field.${key}`, `areaField.${key}`], { defaultValue: field });
     if (sub && isLanguage(sub)) return `${label} (${format.languageName(sub)})`;
     return sub ? `${label} (${sub})` : label;
   };
   const value = (path: string, raw: unknown): string => {
     const field = path.split(".")[0];
-    if (raw === null || raw === undefined || raw === "") return t("history.none");
+    if (isBlank(raw) || raw === "") return t("history.none");
     if (typeof raw === "boolean") return raw ? t("common.yes") : t("common.no");
     if (typeof raw === "string") {
-      if (field === "kind") return t(`unitKind.${raw}`, { defaultValue: raw });
+      // Units and mandates both have a kind; their words never overlap.
+      if (field === "kind") return t([`unitKind.${raw}`, `mandateKind.${raw}`], { defaultValue: raw });
+      if (field === "source") return t(`mandateSource.${raw}`, { defaultValue: raw });
+      if (field === "type") return t(`activityType.${raw}`, { defaultValue: raw });
+      if (field === "status") return t([`activityStatus.${raw}`, `areaStatus.${raw}`], { defaultValue: raw });
       if (field === "visibility") return t(`visibility.${raw}`, { defaultValue: raw });
       if (field === "role") return t(`role.${raw}`, { defaultValue: raw });
       if ((field === "preferredLanguage" || field === "originalLanguage") && isLanguage(raw))
@@ -87,7 +104,8 @@ function useValueFormat() {
       if (MOMENT.test(raw)) return format.moment(raw);
       return raw;
     }
-    if (typeof raw === "number") return format.number(raw);
+    // A year is a name, not a quantity: "2014", never "2,014".
+    if (typeof raw === "number") return field === "year" ? String(raw) : format.number(raw);
     if (Array.isArray(raw)) return raw.map((item) => value(path, item)).join(", ");
     return JSON.stringify(raw);
   };
@@ -104,6 +122,18 @@ function UnitRef({ id }: { id: string }) {
   );
 }
 
+/** A person named by their id in a recorded change (an activity's contacts), shown by name. */
+function PersonRef({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const person = usePerson(id);
+  if (person.isError) return <>{t("activities.contactHidden")}</>;
+  return (
+    <Anchor component={Link} to={`/people/${segment(id)}`}>
+      {person.data?.name ?? "…"}
+    </Anchor>
+  );
+}
+
 function ChangeValue({
   field,
   raw,
@@ -114,31 +144,108 @@ function ChangeValue({
   format: (f: string, v: unknown) => string;
 }) {
   if (field === "parentId" && typeof raw === "string") return <UnitRef id={raw} />;
+  if (
+    field === "contactIds" &&
+    Array.isArray(raw) &&
+    raw.length > 0 &&
+    raw.every((v) => typeof v === "string")
+  )
+    return (
+      <>
+        {raw.map((id: string, index) => (
+          <span key={id}>
+            {index > 0 ? ", " : null}
+            <PersonRef id={id} />
+          </span>
+        ))}
+      </>
+    );
   return <>{format(field, raw)}</>;
 }
 
-function entityLink(event: AuditEvent): string | null {
-  if (event.entity === "unit") return `/units/${encodeURIComponent(event.entityId)}`;
-  if (event.entity === "person") return `/people/${encodeURIComponent(event.entityId)}`;
-  const record = (
-    isPlainObject(event.after) ? event.after : isPlainObject(event.before) ? event.before : {}
-  ) as {
-    personId?: unknown;
-  };
-  return typeof record.personId === "string" ? `/people/${encodeURIComponent(record.personId)}` : null;
+/** The record as the event left it, or as it was before a deletion: the row's own snapshot. */
+function snapshotOf(event: AuditEvent): Record<string, unknown> {
+  return isPlainObject(event.after) ? event.after : isPlainObject(event.before) ? event.before : {};
 }
 
-function entityName(event: AuditEvent, t: TFunction): string {
-  const record = (
-    isPlainObject(event.after) ? event.after : isPlainObject(event.before) ? event.before : {}
-  ) as {
-    code?: unknown;
-    name?: unknown;
-  };
+const isText = (value: unknown): value is MultilingualText =>
+  isPlainObject(value) &&
+  Object.keys(value).length > 0 &&
+  Object.entries(value).every(([lang, text]) => isLanguage(lang) && typeof text === "string");
+
+function entityLink(event: AuditEvent): string | null {
+  const record = snapshotOf(event);
+  const id = segment(event.entityId);
+  switch (event.entity) {
+    case "unit":
+      return `/units/${id}`;
+    case "person":
+      return `/people/${id}`;
+    case "mandate":
+      return `/mandates/${id}`;
+    case "activity":
+      return `/activities/${id}`;
+    case "area":
+      // Area pages are addressed by slug, which the snapshot holds.
+      return typeof record.slug === "string" ? `/areas/${segment(record.slug)}` : null;
+    default:
+      return typeof record.personId === "string" ? `/people/${segment(record.personId)}` : null;
+  }
+}
+
+/**
+ * What the row is about, named from its own snapshot (no request per row): a unit's code, a
+ * person's name, an area's name, a mandate's citation and title, an activity's unit:reference
+ * and title; multilingual names in the reader's language, else the original, marked as such.
+ */
+function EntityName({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const record = snapshotOf(event);
   const label = t(`entity.${event.entity}`, { defaultValue: event.entity });
-  if (typeof record.code === "string") return `${label} ${record.code}`;
-  if (typeof record.name === "string") return `${label} ${record.name}`;
-  return label;
+  const original = isLanguage(record.originalLanguage) ? record.originalLanguage : "en";
+  const title = isText(record.title) ? <LocalizedText text={record.title} original={original} /> : null;
+  const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+  switch (event.entity) {
+    case "area":
+      if (isText(record.name))
+        return (
+          <>
+            {label} <LocalizedText text={record.name} original={original} />
+          </>
+        );
+      break;
+    case "mandate": {
+      const citation = str(record.citation);
+      if (citation || title)
+        return (
+          <>
+            {label} {citation}
+            {citation && title ? " — " : null}
+            {title}
+          </>
+        );
+      break;
+    }
+    case "activity": {
+      const unitCode = str(record.unitCode);
+      const ref = str(record.ref);
+      const key = unitCode && ref ? `${unitCode}:${ref}` : ref;
+      if (key || title)
+        return (
+          <>
+            {label} {key ? <span dir="ltr">{key}</span> : null}
+            {key && title ? " — " : null}
+            {title}
+          </>
+        );
+      break;
+    }
+  }
+  const code = str(record.code);
+  if (code) return <>{`${label} ${code}`}</>;
+  const name = str(record.name);
+  if (name) return <>{`${label} ${name}`}</>;
+  return <>{label}</>;
 }
 
 export function AuditEventItem({ event, showEntity }: { event: AuditEvent; showEntity: boolean }) {
@@ -158,11 +265,11 @@ export function AuditEventItem({ event, showEntity }: { event: AuditEvent; showE
         {showEntity ? (
           link ? (
             <Anchor component={Link} to={link} fw={600}>
-              {entityName(event, t)}
+              <EntityName event={event} />
             </Anchor>
           ) : (
             <Text span fw={600}>
-              {entityName(event, t)}
+              <EntityName event={event} />
             </Text>
           )
         ) : null}
@@ -178,7 +285,7 @@ export function AuditEventItem({ event, showEntity }: { event: AuditEvent; showE
           {changes.map((change) => (
             <li key={change.field}>
               <Text span fw={600}>
-                {fieldLabel(change.field)}
+                {fieldLabel(change.field, event.entity)}
               </Text>
               {": "}
               {created ? (

@@ -28,6 +28,7 @@ import { CheckboxChoice, listErrors } from "../areas/area-form.tsx";
 import { useAreas, useSdgTargets } from "../areas/areas.queries.ts";
 import { useUnits } from "../units/units.queries.ts";
 import { activityPath, useActivity } from "./activities.queries.ts";
+import { ContactPicker, useContactName } from "./activity-contacts.tsx";
 
 interface ActivityFormState {
   unitCode: string;
@@ -41,6 +42,7 @@ interface ActivityFormState {
   end: string;
   areaSlugs: string[];
   sdgTargets: string[];
+  contactIds: string[];
   budgetAmount: string;
   currency: string;
   links: string;
@@ -70,6 +72,7 @@ function stateOf(activity: Activity): ActivityFormState {
     end: activity.end ?? "",
     areaSlugs: activity.areaSlugs,
     sdgTargets: activity.sdgTargets,
+    contactIds: activity.contactIds,
     budgetAmount: activity.budget ? String(activity.budget.amount) : "",
     currency: activity.budget?.currency ?? "",
     links: activity.links.join("\n"),
@@ -119,6 +122,7 @@ export function ActivityCreatePage() {
     end: "",
     areaSlugs: [],
     sdgTargets: [],
+    contactIds: [],
     budgetAmount: "",
     currency: "",
     links: "",
@@ -139,7 +143,7 @@ export function ActivityCreatePage() {
         areaSlugs: form.areaSlugs,
         sdgTargets: form.sdgTargets,
         budget: budgetOf(form),
-        contactIds: [],
+        contactIds: form.contactIds,
         links: linksOf(form),
         visibility: form.visibility,
       } satisfies Partial<CreateActivityInput>),
@@ -218,6 +222,7 @@ function EditActivityForm({ activity, onReload }: { activity: Activity; onReload
       if (form.start !== initial.start) body.start = form.start;
       if (form.end !== initial.end) body.end = form.end || null;
       if (!same(form.sdgTargets, initial.sdgTargets)) body.sdgTargets = form.sdgTargets;
+      if (!same(form.contactIds, initial.contactIds)) body.contactIds = form.contactIds;
       const budget = budgetOf(form);
       if (!same(budget, activity.budget)) body.budget = budget;
       if (!same(linksOf(form), activity.links)) body.links = linksOf(form);
@@ -246,7 +251,7 @@ function EditActivityForm({ activity, onReload }: { activity: Activity; onReload
 }
 
 const SHOWN_FIELDS =
-  /^(unitCode|ref|type|status|title(\.\w+)?|originalLanguage|description(\.\w+)?|start|end|areaSlugs(\.\d+)?|sdgTargets(\.\d+)?|budget(\.\w+)?|links(\.\d+)?|visibility)$/;
+  /^(unitCode|ref|type|status|title(\.\w+)?|originalLanguage|description(\.\w+)?|start|end|areaSlugs(\.\d+)?|sdgTargets(\.\d+)?|contactIds(\.\d+)?|budget(\.\w+)?|links(\.\d+)?|visibility)$/;
 
 function ActivityForm({
   initial,
@@ -272,6 +277,7 @@ function ActivityForm({
   const areas = useAreas();
   const targets = useSdgTargets();
   const [form, setForm] = useState(initial);
+  const contactName = useContactName();
   const [targetFilter, setTargetFilter] = useState("");
   const errors = fieldErrorsOf(error);
   const set = <K extends keyof ActivityFormState>(key: K, value: ActivityFormState[K]) =>
@@ -429,6 +435,11 @@ function ActivityForm({
               maw={420}
             />
           }
+        />
+        <ContactPicker
+          selected={form.contactIds}
+          onChange={(ids) => set("contactIds", ids)}
+          errors={listErrors(errors, "contactIds", form.contactIds, contactName)}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput

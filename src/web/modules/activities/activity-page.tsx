@@ -17,6 +17,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { CheckboxChoice, listErrors } from "../areas/area-form.tsx";
 import { SdgTargetList } from "../areas/area-parts.tsx";
 import { areaPath, useAreas } from "../areas/areas.queries.ts";
+import { ActivityContacts } from "./activity-contacts.tsx";
 import { ActivityStatusBadge, usePeriod } from "./activity-parts.tsx";
 import { activityPath, canEditActivities, useActivity } from "./activities.queries.ts";
 
@@ -119,9 +120,15 @@ function ActivityDetails({ activity }: { activity: Activity }) {
               ),
           },
           { label: t("field.visibility"), value: t(`visibility.${activity.visibility}`) },
-          { label: t("activities.contacts"), value: format.number(activity.contactIds.length) },
         ]}
       />
+
+      <section aria-labelledby="activity-contacts">
+        <Title order={2} id="activity-contacts" size="h3" mb="xs">
+          {t("activities.contacts")}
+        </Title>
+        <ActivityContacts ids={activity.contactIds} />
+      </section>
 
       <section aria-labelledby="activity-areas">
         <Title order={2} id="activity-areas" size="h3" mb="xs">

@@ -14,13 +14,12 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { AddFocalPointInput, Area, FocalPoint } from "#shared/areas.ts";
-import type { Person } from "#shared/organization.ts";
-import { api, type Page, segment } from "../../api/client.ts";
+import { api, segment } from "../../api/client.ts";
 import { useViewer } from "../../api/session.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -31,8 +30,8 @@ import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { isLanguage } from "../../i18n/i18n.ts";
-import { useMandates } from "../mandates/mandates.queries.ts";
-import { personPath } from "../people/people.queries.ts";
+import { mandatePath, useMandates } from "../mandates/mandates.queries.ts";
+import { personPath, usePeopleSearch } from "../people/people.queries.ts";
 import {
   AreaChanges,
   QualificationBadge,
@@ -219,7 +218,11 @@ function AreaMandates({ area }: { area: Area }) {
           const mandate = byId.get(id);
           return (
             <Table.Tr key={id}>
-              <Table.Td>{mandate?.citation ?? area.mandateCitations[index] ?? ""}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={mandatePath({ id })}>
+                  {mandate?.citation ?? area.mandateCitations[index] ?? ""}
+                </Anchor>
+              </Table.Td>
               <Table.Td>
                 {mandate ? <LocalizedText text={mandate.title} original={mandate.originalLanguage} /> : "…"}
               </Table.Td>
@@ -323,12 +326,7 @@ function AddFocalPointForm({ area }: { area: Area }) {
   const [validFrom, setValidFrom] = useState(() => today());
   const [validTo, setValidTo] = useState("");
   const [reason, setReason] = useState("");
-  const people = useQuery({
-    queryKey: ["people-search", debounced],
-    queryFn: () => api.get<Page<Person>>("/people", { q: debounced, limit: 20 }),
-    enabled: debounced.length >= 2,
-    placeholderData: (previous) => previous,
-  });
+  const people = usePeopleSearch(debounced);
   const found = debounced.length >= 2 ? (people.data?.entries ?? []) : [];
   const chosen = found.find((person) => person.id === personId);
   const add = useMutation({

@@ -13,6 +13,9 @@ export const AUDIT_ENTITIES = [
   "person",
   "post",
   "role_assignment",
+  "area",
+  "mandate",
+  "activity",
   "session",
   "access_token",
 ] as const;
@@ -26,7 +29,10 @@ export const AUDIT_ACTIONS = [
   "end",
   "grant",
   "revoke",
+  "tag",
+  "import",
   "sign_in",
+  "sign_out",
   "set_password",
   "set_language",
 ] as const;

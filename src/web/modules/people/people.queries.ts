@@ -38,3 +38,22 @@ export function usePerson(id: string | undefined) {
 }
 
 export const personPath = (person: Pick<Person, "id">) => `/people/${segment(person.id)}`;
+
+/** People whose name holds the words typed (two letters at least), for pickers; 20 at most. */
+export function usePeopleSearch(term: string) {
+  const q = term.trim();
+  return useQuery({
+    queryKey: ["people-search", q],
+    queryFn: () => api.get<Page<Person>>("/people", { q, limit: 20 }),
+    enabled: q.length >= 2,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The codes of the units where the person holds a post on the day, each once. */
+export function currentUnitCodes(person: Pick<Person, "posts">, day: string): string[] {
+  const codes = person.posts
+    .filter((post) => post.validFrom <= day && (post.validTo === null || day <= post.validTo))
+    .map((post) => post.unitCode);
+  return [...new Set(codes)];
+}
