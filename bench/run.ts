@@ -1,4 +1,4 @@
-// `npm run bench -- [api|people|activities]`: measured scenarios, each well under ten minutes. Results are one
+// `npm run bench -- [api|people|activities|overlaps|overlaps-scan]`: measured scenarios, each well under ten minutes. Results are one
 // JSON object per scenario on standard output; progress on standard error.
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
@@ -17,6 +17,9 @@ import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import { findPersonByEmail } from "#server/modules/people/people.service.ts";
 import { importActivities } from "#server/modules/activities/activities.transfer.ts";
 import { generateImportRows } from "#server/demo/generated-activities.ts";
+import { runOverlapScan } from "#server/modules/overlaps/overlaps.service.ts";
+import { LANGUAGES } from "#shared/languages.ts";
+import { overlapEvaluation, syntheticImportRows } from "./overlaps.ts";
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -330,10 +333,90 @@ async function activitiesScenario() {
   return { scenario: "activities", samples, results: rows };
 }
 
+/**
+ * Overlap detection at 100,000 activities on PostgreSQL: the full scan through the real path
+ * (read every activity, profile, index, score, store the inbox) with its time and the process's peak
+ * memory, then the check on save through the API, each draft a fresh rewrite of a labelled activity.
+ */
+async function overlapsScanScenario() {
+  const count = Number(process.env.BENCH_ACTIVITIES ?? 100_000);
+  const samples = Number(process.env.BENCH_SAMPLES ?? 200);
+  const all = await databases();
+  const db = all.find((d) => d.kind === "postgresql") ?? all[0]!;
+  log(`overlaps-scan [${db.kind}]: preparing ${count} activities`);
+  const { database, token } = await prepared(db.open);
+  const ctx = systemCtx(database);
+  await importActivities(ctx, { rows: syntheticImportRows(count), problems: [] }, { dryRun: false });
+  await database.db.execute(sql`analyze`);
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  let last = -1;
+  const summary = await runOverlapScan(ctx, (done, total) => {
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth > last) {
+      last = tenth;
+      log(`overlaps-scan: ${tenth * 10}%`);
+    }
+  });
+  const scanSeconds = +((performance.now() - started) / 1000).toFixed(1);
+  clearInterval(sampler);
+  log(`overlaps-scan: ${summary.candidates} candidates in ${scanSeconds}s; check on save, ${samples} drafts`);
+  const app = await buildApp({ config: loadConfig({}), database });
+  const headers = { authorization: `Bearer ${token}` };
+  const drafts = syntheticImportRows(samples + 20).map((row, i) => ({
+    unitCode: row.cells.unit!,
+    type: row.cells.type!,
+    start: row.cells.start!,
+    title: Object.fromEntries(
+      LANGUAGES.filter((l) => row.cells[`title_${l}`]).map((l) => [l, `${row.cells[`title_${l}`]} ${i}`]),
+    ),
+    description: Object.fromEntries(
+      LANGUAGES.filter((l) => row.cells[`description_${l}`]).map((l) => [l, row.cells[`description_${l}`]]),
+    ),
+  }));
+  const first = await app.inject({
+    method: "POST",
+    url: "/api/v1/activities/similar",
+    headers,
+    payload: drafts[0],
+  });
+  if (first.statusCode !== 200) throw new Error(`similar: ${first.statusCode} ${first.body.slice(0, 300)}`);
+  let k = 1;
+  const check = await timed(samples, () =>
+    app.inject({
+      method: "POST",
+      url: "/api/v1/activities/similar",
+      headers,
+      payload: drafts[k++ % drafts.length],
+    }),
+  );
+  await app.close();
+  await database.close();
+  await db.drop();
+  return {
+    scenario: "overlaps-scan",
+    database: db.kind,
+    activities: count,
+    corpus:
+      "synthetic: labelled activities with 85% of their words replaced (1 in 50 with 33%), random units",
+    scan: {
+      seconds: scanSeconds,
+      peakRssMiB: Math.round(peak / 2 ** 20),
+      rssBeforeMiB: Math.round(before / 2 ** 20),
+      ...summary,
+    },
+    checkOnSave: check,
+  };
+}
+
 const SCENARIOS: Record<string, () => Promise<unknown>> = {
   api: apiScenario,
   people: peopleScenario,
   activities: activitiesScenario,
+  overlaps: overlapEvaluation,
+  "overlaps-scan": overlapsScanScenario,
 };
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 for (const name of wanted.length ? wanted : Object.keys(SCENARIOS)) {

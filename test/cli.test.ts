@@ -14,7 +14,7 @@ describe("intersect command line", () => {
   it("explains itself with --help", async () => {
     const help = await cli(["--help"], lite("help"));
     expect(help.code).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "users", "tokens", "backup", "restore"])
+    for (const command of ["serve", "migrate", "demo", "users", "tokens", "overlaps", "backup", "restore"])
       expect(help.stdout).toContain(command);
     const sub = await cli(["users", "create", "--help"], lite("help"));
     expect(sub.stdout).toContain("--role <ROLE[@UNIT]...>");
@@ -78,8 +78,28 @@ describe("intersect command line", () => {
       expect(JSON.parse(dryRun.stdout.trim().split("\n").at(-1)!)).toMatchObject({
         dryRun: true,
         created: 0,
-        updated: 312,
+        updated: 825,
       });
+      const scanned = await cli(["overlaps", "scan", "--format", "jsonl"], source);
+      expect(scanned.code, scanned.stderr).toBe(0);
+      const candidates = scanned.stdout
+        .trim()
+        .split("\n")
+        .map(
+          (line) =>
+            JSON.parse(line) as { a: string; b: string; score: number; likely: boolean; evidence: unknown[] },
+        );
+      expect(candidates.length).toBeGreaterThan(10);
+      for (const c of candidates) {
+        expect(Object.keys(c).sort()).toEqual(["a", "b", "evidence", "likely", "score"]);
+        expect(c.a).toMatch(/^[A-Z&.-]+:.+/);
+        expect(c.score).toBeGreaterThanOrEqual(0);
+        expect(c.score).toBeLessThanOrEqual(1);
+      }
+      expect(candidates.some((c) => c.likely)).toBe(true);
+      expect(scanned.stderr).toMatch(/scanning: 100%/);
+      const badFormat = await cli(["overlaps", "scan", "--format", "xml"], source);
+      expect(badFormat.code).not.toBe(0);
       const broken = join(work, "broken.csv");
       writeFileSync(broken, "ref,unit,type,start,title_en\nX/1,NOPE,project,2016-01-01,Broken\n");
       const rejected = await cli(["import", "activities", broken], source);

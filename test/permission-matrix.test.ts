@@ -1,6 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
 import type { Role } from "#shared/access.ts";
 import type { Person, Unit } from "#shared/organization.ts";
+import { systemCtx } from "#server/core/context.ts";
+import { runOverlapScan } from "#server/modules/overlaps/overlaps.service.ts";
 import { describeOnEachDatabase, type TestEnv } from "./app.ts";
 
 /**
@@ -38,6 +40,8 @@ interface Fixtures {
   mandateId: string;
   areaT: string;
   activityT: string;
+  /** A likely duplicate between an activity of T and one of B's regional office. */
+  overlap: string;
 }
 
 interface Case {
@@ -557,6 +561,67 @@ const CASES: Case[] = [
       ],
     }),
   },
+  {
+    route: "GET /api/v1/overlaps",
+    what: "the overlap inbox",
+    allowed: STAFF,
+    request: async () => ({ url: "/api/v1/overlaps" }),
+  },
+  {
+    route: "GET /api/v1/overlaps/{id}",
+    what: "a candidate between T and B's office",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/overlaps/${f.overlap}` }),
+  },
+  {
+    route: "GET /api/v1/overlaps/{id}/history",
+    what: "the decisions on a candidate",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/overlaps/${f.overlap}/history` }),
+  },
+  {
+    route: "POST /api/v1/overlaps/{id}/decision",
+    what: "decide on a candidate between T and B's office",
+    allowed: ["focalB", "secretariat", "adminB", "admin"],
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({
+          url: `/api/v1/overlaps/${f.overlap}`,
+          headers: (await env.make.user("administrator")).headers,
+        })
+      ).json();
+      return {
+        url: `/api/v1/overlaps/${f.overlap}/decision`,
+        payload: { status: "open", version: current.version },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/overlaps/scans",
+    what: "scan every activity",
+    allowed: KEEPS_LIST,
+    request: async () => ({ url: "/api/v1/overlaps/scans" }),
+  },
+  {
+    route: "POST /api/v1/activities/similar",
+    what: "activities like a draft",
+    allowed: SIGNED_IN,
+    request: async (f) => ({
+      url: "/api/v1/activities/similar",
+      payload: {
+        unitCode: f.t.code,
+        type: "event",
+        start: "2017-01-01",
+        title: { en: "Cyberdrill for Africa" },
+      },
+    }),
+  },
+  {
+    route: "GET /api/v1/notifications",
+    what: "my notifications",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/notifications" }),
+  },
 ];
 
 /** Routes anyone may call; checked separately. */
@@ -568,7 +633,11 @@ const PUBLIC_ROUTES = [
   "GET /api/v1/sdg/targets",
 ];
 /** Routes whose subject is the caller's own record: another viewer's is not found, not forbidden. */
-const OWN_RECORD_ROUTES = ["POST /api/v1/access-tokens/{id}/revoke"];
+const OWN_RECORD_ROUTES = [
+  "POST /api/v1/access-tokens/{id}/revoke",
+  "GET /api/v1/jobs/{id}",
+  "POST /api/v1/notifications/{id}/read",
+];
 
 describeOnEachDatabase("permission matrix", (env) => {
   let fixtures: Fixtures;
@@ -634,7 +703,32 @@ describeOnEachDatabase("permission matrix", (env) => {
           },
         })
       ).json().id,
+      overlap: "",
     };
+    const duplicate = {
+      type: "event",
+      start: "2018-05-02",
+      end: "2018-05-04",
+      title: { en: "Regional cyberdrill for African national CIRTs" },
+      description: {
+        en: "Three-day cyberdrill for national computer incident response teams of African countries, with scenarios on ransomware and phishing.",
+      },
+    };
+    for (const [unit, ref] of [
+      [t, "T/DRILL"],
+      [office, "O/DRILL"],
+    ] as const) {
+      await env().app.inject({
+        method: "POST",
+        url: "/api/v1/activities",
+        headers: keeper,
+        payload: { ...duplicate, unitCode: unit.code, ref },
+      });
+    }
+    await runOverlapScan(systemCtx(env().database));
+    fixtures.overlap = (
+      await env().app.inject({ url: "/api/v1/overlaps?likely=true", headers: keeper })
+    ).json().entries[0].id;
     for (const viewer of VIEWERS) {
       if (!viewer.role) headers.set(viewer.key, {});
       else {

@@ -18,6 +18,7 @@ import {
   tableToJson,
 } from "#server/modules/activities/activities.transfer.ts";
 import { areasAnnex } from "#server/modules/areas/areas.service.ts";
+import { runOverlapScan } from "#server/modules/overlaps/overlaps.service.ts";
 import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import {
   createPerson,
@@ -28,7 +29,7 @@ import {
 import { parseRoleSpec } from "#shared/access.ts";
 import { ERROR_STATUS } from "#shared/errors.ts";
 import { backupCommand, restoreCommand } from "./backup.ts";
-import { progressBar, result, say } from "./output.ts";
+import { progressBar, progressReport, result, say } from "./output.ts";
 import { serve } from "./serve.ts";
 
 async function withDatabase<T>(
@@ -247,6 +248,30 @@ export function buildProgram(): Command {
         const table = await exportActivities(systemCtx(database));
         writeFileSync(file, format === "json" ? tableToJson(table) : await encodeTable(table, format));
         say(`Wrote ${table.rows.length} activities to ${file}.`);
+      });
+    });
+
+  program
+    .command("overlaps")
+    .description("Duplicated effort across units and languages")
+    .command("scan")
+    .description(
+      "Scan every activity for duplicated effort and bring the overlap inbox up to date (decisions are kept). With --format jsonl, standard output carries one JSON object per candidate above the reporting floor: {a, b, score, likely, evidence}",
+    )
+    .option("--format <format>", "summary (a line of counts) or jsonl (every candidate)", "summary")
+    .action(async (options: { format: string }) => {
+      if (!["summary", "jsonl"].includes(options.format))
+        throw new AppError("validation_failed", [{ field: "format", reason: "invalid_enum" }]);
+      await withDatabase("overlaps scan", async (database) => {
+        const summary = await runOverlapScan(
+          systemCtx(database),
+          progressReport("scanning"),
+          options.format === "jsonl" ? (line) => result(JSON.stringify(line)) : undefined,
+        );
+        say(
+          `${summary.activities} activities: ${summary.candidates} candidates (${summary.likely} likely duplicates); ${summary.added} new, ${summary.reopened} reopened, ${summary.removed} no longer found; ${summary.notified} notifications.`,
+        );
+        if (options.format === "summary") result(JSON.stringify(summary));
       });
     });
 

@@ -18,3 +18,17 @@ export function progressBar(label: string, total: number) {
     },
   };
 }
+
+/** Progress of work that reports (done, total) itself: inline on a terminal, every tenth otherwise. */
+export function progressReport(label: string) {
+  const tty = process.stderr.isTTY;
+  let lastTenth = -1;
+  return (done: number, total: number) => {
+    const percent = Math.round((done / Math.max(total, 1)) * 100);
+    if (tty) process.stderr.write(`\r${label}: ${percent}%${done >= total ? "\n" : ""}`);
+    else if (Math.floor(percent / 10) > lastTenth) {
+      lastTenth = Math.floor(percent / 10);
+      process.stderr.write(`${label}: ${percent}%\n`);
+    }
+  };
+}

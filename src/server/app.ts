@@ -21,6 +21,9 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mandatesRoutes } from "./modules/mandates/mandates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
+import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
+import { overlapsRoutes } from "./modules/overlaps/overlaps.routes.ts";
 import { sdgRoutes } from "./modules/sdg/sdg.routes.ts";
 import { unitsRoutes } from "./modules/units/units.routes.ts";
 
@@ -113,6 +116,9 @@ export async function buildApp({
   activitiesRoutes(app);
   publicRoutes(app);
   sdgRoutes(app);
+  overlapsRoutes(app);
+  jobsRoutes(app);
+  notificationsRoutes(app);
 
   const hasWeb = existsSync(WEB_ROOT);
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: ["index.html"] });

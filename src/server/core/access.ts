@@ -12,6 +12,8 @@ export const ACTIONS = [
   "mandate.manage",
   "area.manage",
   "activity.edit",
+  "overlap.scan",
+  "overlap.decide",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -28,12 +30,15 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "mandate.manage",
     "area.manage",
     "activity.edit",
+    "overlap.scan",
+    "overlap.decide",
   ],
-  // The secretariat (SPM) keeps the register of mandates and the list of areas.
-  secretariat: ["mandate.manage", "area.manage", "activity.edit"],
+  // The secretariat (SPM) keeps the register of mandates and the list of areas, and runs overlap scans.
+  secretariat: ["mandate.manage", "area.manage", "activity.edit", "overlap.scan", "overlap.decide"],
   chair: [],
-  // Staff edit their unit's activities, focal points too (and tag any unit's activity with their areas).
-  focal_point: ["activity.edit"],
+  // Staff edit their unit's activities, focal points too (and tag any unit's activity with their
+  // areas); focal points confirm or dismiss duplicated effort involving their units.
+  focal_point: ["activity.edit", "overlap.decide"],
   staff: ["activity.edit"],
   observer: ["audit.read"],
   reader: [],

@@ -287,6 +287,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Запись изменилась после того, как вы её прочитали.",
     es: "Este registro cambió desde que lo leyó.",
   },
+  not_applicable: {
+    ar: "لا ينطبق هذا الحقل على الاختيار المحدد؛ اتركه فارغاً.",
+    zh: "此字段不适用于所作选择，请留空。",
+    en: "This field does not apply to the choice made; leave it empty.",
+    fr: "Ce champ ne s'applique pas au choix fait ; laissez-le vide.",
+    ru: "Это поле не относится к сделанному выбору; оставьте его пустым.",
+    es: "Este campo no se aplica a la opción elegida; déjelo vacío.",
+  },
   csrf: {
     ar: "رمز الحماية من الطلبات المزورة مفقود أو غير صالح؛ أعد تحميل الصفحة.",
     zh: "缺少或无效的防跨站请求令牌，请刷新页面。",

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
+import { ACTIVITY_COLUMNS } from "#shared/activities.ts";
 import type { Ctx } from "../core/context.ts";
 import { fail } from "../core/errors.ts";
 import { personByEmail } from "../modules/people/people.repo.ts";
@@ -7,6 +9,7 @@ import { importActivities } from "../modules/activities/activities.transfer.ts";
 import { addFocalPoint, createArea } from "../modules/areas/areas.service.ts";
 import { createMandate } from "../modules/mandates/mandates.service.ts";
 import { createPerson, findPersonByEmail, grantRole, setPassword } from "../modules/people/people.service.ts";
+import { runOverlapScan } from "../modules/overlaps/overlaps.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
 import { DEMO_ACTIVITIES } from "./activities.ts";
 import { generateImportRows } from "./generated-activities.ts";
@@ -42,6 +45,8 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       });
     }
     progress(`people (${DEMO_PEOPLE.length})`);
+    // The first official of each unit is the contact of its demo activities (overlap notifications reach them).
+    const contactOf = new Map<string, string>();
     for (const demo of DEMO_PEOPLE) {
       const unit = DEMO_UNITS.find((u) => u.code === demo.unit)!;
       const person = await createPerson(tx, {
@@ -60,6 +65,7 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       });
       for (const role of demo.roles) await grantRole(tx, person.id, { role: role.role, unitCode: role.unit });
       await setPassword(tx, person.id, DEMO_PASSWORD);
+      if (!contactOf.has(demo.unit)) contactOf.set(demo.unit, person.id);
     }
     progress(`mandates (${DEMO_MANDATES.length}) and areas of common interest (${DEMO_AREAS.length})`);
     const mandateIds = new Map<string, string>();
@@ -102,7 +108,7 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       await createActivity(tx, {
         ...activity,
         description: activity.description ?? null,
-        contactIds: [],
+        contactIds: contactOf.has(activity.unitCode) ? [contactOf.get(activity.unitCode)!] : [],
         links: [],
         visibility: "public",
       });
@@ -113,7 +119,58 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       { rows: generateImportRows(GENERATED_ACTIVITIES), problems: [] },
       { dryRun: false },
     );
+    const described = describedActivityRows();
+    progress(`activities described in six languages (${described.length})`);
+    await importActivities(tx, { rows: described, problems: [] }, { dryRun: false });
   });
+  progress("overlap scan");
+  await runOverlapScan(ctx);
+}
+
+/**
+ * The activities of the labelled overlap set (data/overlap-eval): realistic descriptions of the
+ * Union's work in the six languages, among them pairs of duplicated effort, so that the registry
+ * and the overlap inbox of the demo have something true to show.
+ */
+function describedActivityRows() {
+  const file = new URL("../../../data/overlap-eval/activities.jsonl", import.meta.url);
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const a = JSON.parse(line) as {
+        unit: string;
+        ref: string;
+        type: string;
+        status: string;
+        start: string;
+        end: string | null;
+        originalLanguage: string;
+        title: Record<string, string>;
+        description: Record<string, string> | null;
+        areas: string[];
+        sdgTargets: string[];
+      };
+      const cells: Record<string, string> = {
+        ref: a.ref,
+        unit: a.unit,
+        type: a.type,
+        status: a.status,
+        start: a.start,
+        end: a.end ?? "",
+        areas: a.areas.join(";"),
+        sdg_targets: a.sdgTargets.join(";"),
+        budget: "",
+        currency: "",
+        original_language: a.originalLanguage,
+      };
+      for (const column of ACTIVITY_COLUMNS) {
+        const [field, lang] = column.split("_") as [string, string];
+        if (field === "title") cells[column] = a.title[lang] ?? "";
+        if (field === "description") cells[column] = a.description?.[lang] ?? "";
+      }
+      return { line: i + 1, cells };
+    });
 }
 
 export async function hasDemoAdmin(ctx: Ctx): Promise<boolean> {

@@ -1,0 +1,359 @@
+// Overlap detection measured on the labelled set in data/overlap-eval: precision, recall and F1 of
+// our detector beside two baselines (TF-IDF cosine, pg_trgm similarity), by five-fold
+// cross-validation so that no pair is judged by weights fitted on it. `--write` refits the model on
+// every labelled pair and writes data/overlap-model/weights.json.
+import { readFileSync, writeFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
+import { normalizeText, words } from "#server/core/text.ts";
+import { DEMO_UNITS } from "#server/demo/organization.ts";
+import {
+  type OverlapProfile,
+  type OverlapSubject,
+  profileOf,
+} from "#server/modules/overlaps/overlap.profile.ts";
+import { candidatePairs } from "#server/modules/overlaps/overlap.scan.ts";
+import {
+  compare,
+  corpusStats,
+  FEATURES,
+  type Feature,
+  fit,
+  type OverlapModel,
+  prepare,
+  probability,
+} from "#server/modules/overlaps/overlap.score.ts";
+import {
+  loadTerminology,
+  type Terminology,
+  terminology,
+} from "#server/modules/overlaps/overlap.terminology.ts";
+
+const EVAL = new URL("../data/overlap-eval/", import.meta.url);
+const MODEL_FILE = new URL("../data/overlap-model/weights.json", import.meta.url);
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+interface EvalActivity {
+  key: string;
+  unit: string;
+  type: string;
+  status: string;
+  start: string;
+  end: string | null;
+  title: MultilingualText;
+  description: MultilingualText | null;
+  areas: string[];
+  sdgTargets: string[];
+}
+interface EvalPair {
+  a: string;
+  b: string;
+  label: "duplicate" | "related" | "unrelated";
+  languages: string;
+}
+
+const jsonl = <T>(name: string): T[] =>
+  readFileSync(new URL(name, EVAL), "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+
+export function evaluationSet() {
+  const names = new Map(DEMO_UNITS.map((u) => [u.code, u.name as MultilingualText]));
+  const subjects: OverlapSubject[] = jsonl<EvalActivity>("activities.jsonl").map((a) => ({
+    key: a.key,
+    unitCode: a.unit,
+    unitName: names.get(a.unit) ?? {},
+    type: a.type,
+    status: a.status,
+    start: a.start,
+    end: a.end,
+    title: a.title,
+    description: a.description,
+    areaSlugs: a.areas,
+    sdgTargets: a.sdgTargets,
+  }));
+  return { subjects, pairs: jsonl<EvalPair>("pairs.jsonl") };
+}
+
+const fold = (pair: EvalPair) => {
+  let h = 0;
+  for (const c of `${pair.a}|${pair.b}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 5;
+};
+
+interface Scored {
+  pair: EvalPair;
+  value: number;
+  /** False when candidate generation never proposed the pair: it cannot be predicted a duplicate. */
+  reachable: boolean;
+}
+
+function confusion(rows: { pair: EvalPair; predicted: boolean }[]) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { pair, predicted } of rows) {
+    const actual = pair.label === "duplicate";
+    if (predicted && actual) tp++;
+    else if (predicted) fp++;
+    else if (actual) fn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision: +precision.toFixed(3), recall: +recall.toFixed(3), f1: +f1.toFixed(3), tp, fp, fn };
+}
+
+function bestThreshold(rows: Scored[]): number {
+  const values = [...new Set(rows.map((r) => r.value))].sort((a, b) => a - b);
+  let best = { threshold: 0.5, f1: -1 };
+  for (const threshold of values) {
+    const { f1 } = confusion(
+      rows.map((r) => ({ pair: r.pair, predicted: r.reachable && r.value >= threshold })),
+    );
+    if (f1 > best.f1) best = { threshold, f1 };
+  }
+  return best.threshold;
+}
+
+const crossLanguage = (pair: EvalPair) => {
+  const [x, y] = pair.languages.split("-");
+  return x !== y;
+};
+
+/** Pooled predictions of five folds, each fold judged by a threshold (and weights) fitted on the other four. */
+function crossValidate(scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Scored, pairs: EvalPair[]) {
+  const predictions: { pair: EvalPair; predicted: boolean }[] = [];
+  for (let k = 0; k < 5; k++) {
+    const train = pairs.filter((p) => fold(p) !== k);
+    const score = scoredFor(train);
+    const threshold = bestThreshold(train.map(score));
+    for (const pair of pairs.filter((p) => fold(p) === k)) {
+      const s = score(pair);
+      predictions.push({ pair, predicted: s.reachable && s.value >= threshold });
+    }
+  }
+  return {
+    overall: confusion(predictions),
+    acrossLanguages: confusion(predictions.filter((p) => crossLanguage(p.pair))),
+    withinOneLanguage: confusion(predictions.filter((p) => !crossLanguage(p.pair))),
+  };
+}
+
+/** Our detector: candidate generation as in a scan, then the logistic model. */
+function detector(subjects: OverlapSubject[], pairs: EvalPair[], terms: Terminology, drop: Feature[] = []) {
+  const profiles = subjects.map((s) => profileOf(s, terms));
+  const stats = corpusStats(profiles);
+  const prepared = profiles.map((p) => prepare(p, stats));
+  const index = new Map(profiles.map((p, i) => [p.subject.key, i]));
+  const reachable = new Set<string>();
+  for (const [i, j] of candidatePairs(prepared, stats)) {
+    reachable.add(`${profiles[i]!.subject.key}|${profiles[j]!.subject.key}`);
+    reachable.add(`${profiles[j]!.subject.key}|${profiles[i]!.subject.key}`);
+  }
+  const featuresOf = new Map(
+    pairs.map((pair) => {
+      const features = compare(prepared[index.get(pair.a)!]!, prepared[index.get(pair.b)!]!).features;
+      for (const f of drop) features[f] = 0;
+      return [pair, features] as const;
+    }),
+  );
+  const train = (sample: EvalPair[]) =>
+    fit(sample.map((pair) => ({ features: featuresOf.get(pair)!, duplicate: pair.label === "duplicate" })));
+  const scoredFor = (sample: EvalPair[]) => {
+    const weights = train(sample);
+    const model: OverlapModel = { weights, likely: 0.5, floor: 0 };
+    return (pair: EvalPair): Scored => ({
+      pair,
+      value: probability(model, featuresOf.get(pair)!),
+      reachable: reachable.has(`${pair.a}|${pair.b}`),
+    });
+  };
+  const candidateRecall =
+    pairs.filter((p) => p.label === "duplicate" && reachable.has(`${p.a}|${p.b}`)).length /
+    pairs.filter((p) => p.label === "duplicate").length;
+  return { scoredFor, train, candidateRecall: +candidateRecall.toFixed(3), profiles };
+}
+
+function plainText(s: OverlapSubject) {
+  return LANGUAGES.flatMap((lang: Language) => [s.title[lang] ?? "", s.description?.[lang] ?? ""])
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** Baseline 1: TF-IDF cosine over the words of every language, no stemming, no terminology. */
+function tfidf(subjects: OverlapSubject[]) {
+  const bags = new Map(
+    subjects.map((s) => {
+      const bag = new Map<string, number>();
+      for (const w of words(plainText(s))) bag.set(w, (bag.get(w) ?? 0) + 1);
+      return [s.key, bag] as const;
+    }),
+  );
+  const df = new Map<string, number>();
+  for (const bag of bags.values()) for (const w of bag.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const vectors = new Map(
+    [...bags].map(([key, bag]) => {
+      const v = new Map<string, number>();
+      for (const [w, n] of bag) v.set(w, (1 + Math.log(n)) * Math.log((bags.size + 1) / (df.get(w)! + 1)));
+      const norm = Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0));
+      return [key, { v, norm }] as const;
+    }),
+  );
+  return (pair: EvalPair): Scored => {
+    const a = vectors.get(pair.a)!;
+    const b = vectors.get(pair.b)!;
+    let dot = 0;
+    for (const [w, x] of a.v) dot += x * (b.v.get(w) ?? 0);
+    return { pair, value: a.norm && b.norm ? dot / (a.norm * b.norm) : 0, reachable: true };
+  };
+}
+
+/** Baseline 2: PostgreSQL pg_trgm similarity of the two normalised texts. */
+async function trigrams(subjects: OverlapSubject[], pairs: EvalPair[]) {
+  const db = new PGlite({ extensions: { pg_trgm } });
+  await db.exec("create extension if not exists pg_trgm");
+  const text = new Map(subjects.map((s) => [s.key, normalizeText(plainText(s))]));
+  const values = new Map<EvalPair, number>();
+  for (const pair of pairs) {
+    const { rows } = await db.query<{ s: number }>("select similarity($1, $2) as s", [
+      text.get(pair.a),
+      text.get(pair.b),
+    ]);
+    values.set(pair, rows[0]!.s);
+  }
+  await db.close();
+  return (pair: EvalPair): Scored => ({ pair, value: values.get(pair)!, reachable: true });
+}
+
+export async function overlapEvaluation() {
+  const { subjects, pairs } = evaluationSet();
+  const count = (f: (p: EvalPair) => boolean) => pairs.filter(f).length;
+  log(`overlaps: ${subjects.length} activities, ${pairs.length} labelled pairs`);
+  const terms = terminology();
+  const ours = detector(subjects, pairs, terms);
+  const noTerminology = detector(subjects, pairs, loadTerminology("id\ten\n", "lang\tword\n", "id\tkind\n"));
+  const noStructure = detector(subjects, pairs, terms, [
+    "sharedAreas",
+    "sharedTargets",
+    "sameType",
+    "periodsOverlap",
+    "periodGap",
+    "regionsDisjoint",
+    "deliverablesDisjoint",
+    "deliverablesShared",
+  ]);
+  const tfidfScores = tfidf(subjects);
+  log("overlaps: pg_trgm similarity of every labelled pair");
+  const trigramScores = await trigrams(subjects, pairs);
+  return {
+    scenario: "overlaps",
+    set: {
+      activities: subjects.length,
+      pairs: pairs.length,
+      duplicate: count((p) => p.label === "duplicate"),
+      related: count((p) => p.label === "related"),
+      unrelated: count((p) => p.label === "unrelated"),
+      acrossLanguages: count(crossLanguage),
+      terminologyConcepts: terms.size,
+    },
+    method:
+      "five-fold cross-validation; thresholds (and our weights) fitted on four folds, judged on the fifth",
+    results: {
+      ours: { ...crossValidate(ours.scoredFor, pairs), candidateRecall: ours.candidateRecall },
+      oursWithoutTerminology: {
+        ...crossValidate(noTerminology.scoredFor, pairs),
+        candidateRecall: noTerminology.candidateRecall,
+      },
+      oursWithoutStructuredEvidence: crossValidate(noStructure.scoredFor, pairs),
+      tfidfCosine: crossValidate(() => tfidfScores, pairs),
+      pgTrgmSimilarity: crossValidate(() => trigramScores, pairs),
+    },
+  };
+}
+
+/** Refits the shipped model on every labelled pair; the threshold is the one with the best F1. */
+export function fitShippedModel(): OverlapModel {
+  const { subjects, pairs } = evaluationSet();
+  const ours = detector(subjects, pairs, terminology());
+  const weights = ours.train(pairs);
+  const score = ours.scoredFor(pairs);
+  const likely = +bestThreshold(pairs.map(score)).toFixed(3);
+  const model: OverlapModel = {
+    weights: Object.fromEntries(FEATURES.map((f) => [f, +weights[f].toFixed(4)])) as Record<Feature, number>,
+    likely,
+    floor: +Math.min(0.2, likely / 2).toFixed(3),
+  };
+  return model;
+}
+
+export type { OverlapProfile };
+
+if (process.argv.includes("--write")) {
+  const model = fitShippedModel();
+  writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+  log(`wrote ${MODEL_FILE.pathname}: likely ≥ ${model.likely}`);
+}
+
+/**
+ * A corpus of any size drawn from the labelled set: each activity takes a seed activity's
+ * structure and metadata and replaces most of its words with others of the same language, so the
+ * corpus has the set's vocabulary, languages and boilerplate without being copies of it. One in
+ * fifty is kept close to its seed (a third of the words replaced, its dates, type, areas and
+ * targets kept): planted duplicates for the scan to find; the others take another activity's.
+ */
+export function syntheticImportRows(count: number) {
+  const { subjects } = evaluationSet();
+  const vocabulary = new Map<Language, string[]>();
+  for (const s of subjects)
+    for (const lang of LANGUAGES)
+      for (const text of [s.title[lang], s.description?.[lang]])
+        if (text) vocabulary.set(lang, [...(vocabulary.get(lang) ?? []), ...text.split(/\s+/)]);
+  let state = 42;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const units = [...new Set(subjects.map((s) => s.unitCode))];
+  const rewrite = (lang: Language, text: string, share: number) => {
+    const pool = vocabulary.get(lang)!;
+    if (lang === "zh") {
+      // Chinese has no spaces: replace runs of characters with runs from other Chinese texts.
+      return [...text]
+        .map((ch) => (random() < share ? pool[Math.floor(random() * pool.length)]!.slice(0, 1) : ch))
+        .join("");
+    }
+    return text
+      .split(/\s+/)
+      .map((word) => (random() < share ? pool[Math.floor(random() * pool.length)]! : word))
+      .join(" ");
+  };
+  return Array.from({ length: count }, (_, n) => {
+    const seed = subjects[n % subjects.length]!;
+    const planted = n % 50 === 0;
+    const share = planted ? 0.33 : 0.85;
+    // Metadata of another activity, except for the planted duplicates, which keep their seed's.
+    const meta = planted ? seed : subjects[Math.floor(random() * subjects.length)]!;
+    const cells: Record<string, string> = {
+      ref: `SYN/${n}`,
+      unit: units[Math.floor(random() * units.length)]!,
+      type: meta.type,
+      status: meta.status,
+      start: meta.start,
+      end: meta.end ?? "",
+      areas: meta.areaSlugs.join(";"),
+      sdg_targets: meta.sdgTargets.join(";"),
+      budget: "",
+      currency: "",
+    };
+    for (const lang of LANGUAGES) {
+      cells[`title_${lang}`] = seed.title[lang] ? rewrite(lang, seed.title[lang], share) : "";
+      cells[`description_${lang}`] = seed.description?.[lang]
+        ? rewrite(lang, seed.description[lang], share)
+        : "";
+    }
+    return { line: n + 2, cells };
+  });
+}

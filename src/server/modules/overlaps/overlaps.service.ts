@@ -1,0 +1,362 @@
+import type { z } from "zod";
+import type { Visibility } from "#shared/access.ts";
+import type { ActivityStatus, ActivityType } from "#shared/activities.ts";
+import { LANGUAGES, type Language } from "#shared/languages.ts";
+import type {
+  DecideOverlapInput,
+  OverlapCandidate,
+  OverlapEvidence,
+  OverlapListQuery,
+  OverlapOutcome,
+  OverlapSide,
+  OverlapStatus,
+} from "#shared/overlaps.ts";
+import { isoTimestamp } from "../../core/clock.ts";
+import type { Ctx } from "../../core/context.ts";
+import { fail, FieldFaults } from "../../core/errors.ts";
+import type { Progress } from "../../core/jobs.ts";
+import { notify } from "../../core/notifications.ts";
+import { decodeCursor, pageFrom } from "../../core/pagination.ts";
+import { type OverlapProfile, type OverlapSubject, profileOf } from "./overlap.profile.ts";
+import { candidateLine, type OverlapCandidate as Found, overlapModel, scan } from "./overlap.scan.ts";
+import { terminology } from "./overlap.terminology.ts";
+import {
+  allCandidates,
+  type CandidateRow,
+  candidateById,
+  type NewCandidateRow,
+  deleteCandidates,
+  insertCandidates,
+  listCandidateRows,
+  refreshCandidate,
+  type SubjectRow,
+  subjectPage,
+  subjectsByIds,
+  updateCandidateIfVersion,
+} from "./overlaps.repo.ts";
+
+const PAGE = 5000;
+/** Below this share of words in common with the text it was dismissed on, a text has changed substantially. */
+const UNCHANGED = 0.8;
+
+export function subjectOf(row: SubjectRow): OverlapSubject {
+  return {
+    key: `${row.unitCode}:${row.ref}`,
+    unitCode: row.unitCode,
+    unitName: row.unitName,
+    type: row.type,
+    status: row.status,
+    start: row.startDate,
+    end: row.endDate,
+    title: row.title,
+    description: row.description,
+    areaSlugs: row.areaSlugs,
+    sdgTargets: row.sdgTargets,
+  };
+}
+
+/** The words a decision was taken on: concepts and stems, in every language of the two texts. */
+export function wordsOf(profile: OverlapProfile): string[] {
+  return [...[...profile.concepts.keys()].map((c) => `c:${c}`), ...profile.terms.keys()].sort();
+}
+
+function changedSubstantially(before: readonly string[], now: readonly string[]): boolean {
+  const old = new Set(before);
+  const shared = now.filter((w) => old.has(w)).length;
+  const union = old.size + now.length - shared;
+  return union > 0 && shared / union < UNCHANGED;
+}
+
+/** Every activity, profiled, page by page; progress counts activities read. */
+export async function profileCorpus(ctx: Ctx, progress?: Progress) {
+  const terms = terminology();
+  const rows: SubjectRow[] = [];
+  for (let after: string | null = null; ;) {
+    const page = await subjectPage(ctx.db, after, PAGE);
+    rows.push(...page);
+    if (page.length < PAGE) break;
+    after = page.at(-1)!.id;
+  }
+  const profiles = rows.map((row, i) => {
+    if (progress && i % 1000 === 0) progress(i, rows.length * 2);
+    return profileOf(subjectOf(row), terms);
+  });
+  return { rows, profiles };
+}
+
+export interface ScanSummary extends Record<string, unknown> {
+  activities: number;
+  candidates: number;
+  likely: number;
+  added: number;
+  reopened: number;
+  removed: number;
+  notified: number;
+}
+
+/**
+ * Scans every activity and brings the inbox up to date: new pairs are added (their contacts told
+ * when the pair is a likely duplicate), pairs still found get the new score and evidence, open
+ * pairs no longer found are removed, and a dismissed pair comes back only if one of its two texts
+ * changed substantially since it was dismissed. Decisions already taken are kept.
+ */
+export async function runOverlapScan(
+  ctx: Ctx,
+  progress?: Progress,
+  onCandidate?: (line: ReturnType<typeof candidateLine>) => void,
+): Promise<ScanSummary> {
+  await ctx.access.authorize("overlap.scan", null);
+  const { rows, profiles } = await profileCorpus(ctx, progress);
+  const model = overlapModel();
+  const found: Found[] = [
+    ...scan(profiles, model, {
+      progress: (done, total) => progress?.(total + done, total * 2),
+    }),
+  ];
+  const byKey = new Map(rows.map((row, i) => [`${row.unitCode}:${row.ref}`, { row, profile: profiles[i]! }]));
+  const now = ctx.clock.now().toISOString();
+  return ctx.transaction(async (tx) => {
+    const existing = new Map(
+      (await allCandidates(tx.db)).map((c) => [`${c.activityAId}|${c.activityBId}`, c]),
+    );
+    const summary: ScanSummary = {
+      activities: rows.length,
+      candidates: found.length,
+      likely: found.filter((f) => f.likely).length,
+      added: 0,
+      reopened: 0,
+      removed: 0,
+      notified: 0,
+    };
+    const fresh: NewCandidateRow[] = [];
+    const tellAbout: { ids: [string, string]; contacts: string[] }[] = [];
+    const seen = new Set<string>();
+    for (const candidate of found) {
+      let x = byKey.get(candidate.a.subject.key)!;
+      let y = byKey.get(candidate.b.subject.key)!;
+      if (x.row.id > y.row.id) [x, y] = [y, x];
+      const pairKey = `${x.row.id}|${y.row.id}`;
+      seen.add(pairKey);
+      const line = candidateLine(candidate);
+      onCandidate?.(line);
+      const machine = {
+        score: candidate.score,
+        likely: candidate.likely,
+        evidence: line.evidence,
+        detectedAt: now,
+      };
+      const contacts = [...x.row.contactIds, ...y.row.contactIds];
+      const before = existing.get(pairKey);
+      if (!before) {
+        fresh.push({
+          activityAId: x.row.id,
+          activityBId: y.row.id,
+          ...machine,
+          createdAt: now,
+          updatedAt: now,
+        });
+        if (candidate.likely) tellAbout.push({ ids: [x.row.id, y.row.id], contacts });
+      } else if (
+        before.status === "dismissed" &&
+        before.decidedWords &&
+        (changedSubstantially(before.decidedWords.a, wordsOf(x.profile)) ||
+          changedSubstantially(before.decidedWords.b, wordsOf(y.profile)))
+      ) {
+        const reopened = await updateCandidateIfVersion(
+          tx.db,
+          before.id,
+          before.version,
+          {
+            ...machine,
+            status: "open",
+            outcome: null,
+            reason: null,
+            decidedBy: null,
+            decidedAt: null,
+            decidedWords: null,
+          },
+          now,
+        );
+        if (reopened) {
+          await tx.audit.record("overlap", before.id, before, reopened, "reopen");
+          summary.reopened++;
+          if (candidate.likely) tellAbout.push({ ids: [x.row.id, y.row.id], contacts });
+        }
+      } else {
+        await refreshCandidate(tx.db, before.id, machine);
+      }
+    }
+    for (let start = 0; start < fresh.length; start += 500) {
+      await insertCandidates(tx.db, fresh.slice(start, start + 500));
+    }
+    summary.added = fresh.length;
+    const gone = [...existing.values()].filter(
+      (c) => c.status === "open" && !seen.has(`${c.activityAId}|${c.activityBId}`),
+    );
+    await deleteCandidates(
+      tx.db,
+      gone.map((c) => c.id),
+    );
+    summary.removed = gone.length;
+    for (const { ids, contacts } of tellAbout) {
+      summary.notified += await notify(tx, contacts, "overlap.likely", { activityIds: ids });
+    }
+    // The scan's own trail: one row with what it changed (decisions have their own rows).
+    await tx.audit.record("overlap_scan", now, null, summary, "scan");
+    return summary;
+  });
+}
+
+export function sideOf(row: SubjectRow): OverlapSide {
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    ref: row.ref,
+    type: row.type as ActivityType,
+    status: row.status as ActivityStatus,
+    title: row.title,
+    description: row.description,
+    originalLanguage: row.originalLanguage as Language,
+    start: row.startDate,
+    end: row.endDate,
+    areaSlugs: row.areaSlugs,
+    sdgTargets: row.sdgTargets,
+  };
+}
+
+function toCandidate(row: CandidateRow, sides: Map<string, OverlapSide>): OverlapCandidate {
+  return {
+    id: row.id,
+    a: sides.get(row.activityAId)!,
+    b: sides.get(row.activityBId)!,
+    score: +row.score.toFixed(3),
+    likely: row.likely,
+    evidence: row.evidence as OverlapEvidence[],
+    status: row.status as OverlapStatus,
+    outcome: row.outcome as OverlapOutcome | null,
+    reason: row.reason,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt ? isoTimestamp(row.decidedAt) : null,
+    detectedAt: isoTimestamp(row.detectedAt),
+    version: row.version,
+  };
+}
+
+/** The inbox is for people who work on activities (any role but reader); readers have no use for it. */
+async function inboxScope(ctx: Ctx) {
+  if (!ctx.viewer) return fail("unauthenticated");
+  const scope = await ctx.access.readableScope();
+  if (!scope.visibilities.includes("internal")) return fail("forbidden");
+  return scope;
+}
+
+export async function listOverlaps(
+  ctx: Ctx,
+  query: z.infer<typeof OverlapListQuery> & { cursor?: string; limit: number },
+) {
+  const scope = await inboxScope(ctx);
+  const after = decodeCursor(query.cursor, 2) as [number, string] | null;
+  const rows = await listCandidateRows(ctx.db, {
+    status: query.status ?? "open",
+    likely: query.likely === undefined ? null : query.likely === "true",
+    areaSlug: query.areaSlug ?? null,
+    unitCode: query.unitCode ?? null,
+    visibilities: scope.visibilities,
+    restrictedUnits: scope.restrictedUnits,
+    after,
+    limit: query.limit,
+  });
+  const page = pageFrom(rows, query.limit, (row) => [row.score, row.id]);
+  const subjects = await subjectsByIds(
+    ctx.db,
+    page.entries.flatMap((r) => [r.activityAId, r.activityBId]),
+  );
+  const sides = new Map(subjects.map((s) => [s.id, sideOf(s)]));
+  return { entries: page.entries.map((row) => toCandidate(row, sides)), nextCursor: page.nextCursor };
+}
+
+async function findCandidate(ctx: Ctx, id: string) {
+  await inboxScope(ctx);
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await candidateById(ctx.db, id) : undefined;
+  const subjects = row ? await subjectsByIds(ctx.db, [row.activityAId, row.activityBId]) : [];
+  let readable = subjects.length === 2;
+  for (const s of subjects) readable &&= await ctx.access.canRead(s.visibility as Visibility, [s.unitId]);
+  if (!row || !readable) return fail("not_found", { entity: "overlap", id });
+  const [x, y] = row.activityAId === subjects[0]!.id ? subjects : [subjects[1]!, subjects[0]!];
+  return { row, x: x!, y: y! };
+}
+
+/** One candidate with both activities and the passages that match highlighted, in every language. */
+export async function getOverlap(ctx: Ctx, id: string): Promise<OverlapCandidate> {
+  const { row, x, y } = await findCandidate(ctx, id);
+  const terms = terminology();
+  const [px, py] = [profileOf(subjectOf(x), terms), profileOf(subjectOf(y), terms)];
+  const sharedConcepts = new Set([...px.concepts.keys()].filter((c) => py.concepts.has(c)));
+  const highlightsOf = (side: SubjectRow, own: OverlapProfile, other: OverlapProfile) => {
+    const stemsIn = (lang: Language) =>
+      new Set(
+        [...own.terms.keys()]
+          .filter((k) => k.startsWith(`${lang}:`) && other.terms.has(k))
+          .map((k) => k.slice(lang.length + 1)),
+      );
+    const cut = (text: Partial<Record<Language, string>> | null) =>
+      Object.fromEntries(
+        LANGUAGES.filter((lang) => text?.[lang]).map((lang) => [
+          lang,
+          terms.passages(lang, text![lang]!, sharedConcepts, stemsIn(lang)),
+        ]),
+      );
+    return { title: cut(side.title), description: cut(side.description) };
+  };
+  const sides = new Map([
+    [x.id, { ...sideOf(x), highlights: highlightsOf(x, px, py) }],
+    [y.id, { ...sideOf(y), highlights: highlightsOf(y, py, px) }],
+  ]);
+  return toCandidate(row, sides);
+}
+
+/**
+ * A focal point (of either unit), the secretariat or an administrator confirms a candidate with an
+ * outcome, dismisses it with a reason, or opens it again.
+ */
+export async function decideOverlap(
+  ctx: Ctx,
+  id: string,
+  input: DecideOverlapInput,
+): Promise<OverlapCandidate> {
+  const { row, x, y } = await findCandidate(ctx, id);
+  if (
+    !(await ctx.access.can("overlap.decide", x.unitId)) &&
+    !(await ctx.access.can("overlap.decide", y.unitId))
+  )
+    fail("forbidden");
+  const faults = new FieldFaults();
+  if (input.status === "confirmed" && !input.outcome) faults.add("outcome", "required");
+  if (input.status !== "confirmed" && input.outcome) faults.add("outcome", "not_applicable");
+  if (input.status === "dismissed" && !input.reason) faults.add("reason", "required");
+  faults.throwIfAny();
+  const terms = terminology();
+  const now = ctx.clock.now().toISOString();
+  const decided = input.status !== "open";
+  return ctx.transaction(async (tx) => {
+    const next = await updateCandidateIfVersion(
+      tx.db,
+      row.id,
+      input.version,
+      {
+        status: input.status,
+        outcome: input.status === "confirmed" ? input.outcome! : null,
+        reason: input.reason ?? null,
+        decidedBy: decided ? (ctx.viewer?.personId ?? null) : null,
+        decidedAt: decided ? now : null,
+        decidedWords: decided
+          ? { a: wordsOf(profileOf(subjectOf(x), terms)), b: wordsOf(profileOf(subjectOf(y), terms)) }
+          : null,
+      },
+      now,
+    );
+    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    await tx.audit.record("overlap", row.id, row, next, input.status === "open" ? "reopen" : input.status);
+    return getOverlap(tx, row.id);
+  });
+}
