@@ -10,21 +10,23 @@ const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g; /
 const COMBINING = /[\u0300-\u036f]/g;
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(ARABIC_MARKS, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/[ؤ]/g, "و")
-    .replace(/[ئ]/g, "ي")
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(COMBINING, "")
-    .normalize("NFC")
-    .replace(/ё/g, "е")
-    // One apostrophe: "d’urgence" and "d'urgence" are the same word.
-    .replace(/[’‘ʼ`´]/g, "'");
+  return (
+    text
+      .normalize("NFKC")
+      .replace(ARABIC_MARKS, "")
+      .replace(/[أإآٱ]/g, "ا")
+      .replace(/ى/g, "ي")
+      .replace(/ة/g, "ه")
+      .replace(/[ؤ]/g, "و")
+      .replace(/[ئ]/g, "ي")
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(COMBINING, "")
+      .normalize("NFC")
+      .replace(/ё/g, "е")
+      // One apostrophe: "d’urgence" and "d'urgence" are the same word.
+      .replace(/[’‘ʼ`´]/g, "'")
+  );
 }
 
 const DOMAIN_TERMS_FILE = new URL("../../../data/terms/zh-domain.txt", import.meta.url);

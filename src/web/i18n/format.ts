@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { Language } from "#shared/languages.ts";
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>();
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames | Intl.ListFormat;
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>(
+const cache = new Map<string, Formatter>();
+
+function cached<T extends Formatter>(
   key: string,
   make: () => T,
 ): T {
@@ -39,6 +41,18 @@ export function formatNumber(lang: string, value: number): string {
   return cached(`n:${lang}`, () => new Intl.NumberFormat(lang)).format(value);
 }
 
+/** A share (0.87) as a percentage the reader's way ("87 %" in French). */
+export function formatPercent(lang: string, share: number): string {
+  return cached(`p:${lang}`, () => new Intl.NumberFormat(lang, { style: "percent" })).format(share);
+}
+
+/** Items joined the reader's way ("a, b and c", "a, b et c", "a، b وc"). */
+export function formatList(lang: string, items: readonly string[]): string {
+  return cached(`j:${lang}`, () => new Intl.ListFormat(lang, { style: "long", type: "conjunction" })).format(
+    items,
+  );
+}
+
 /** A language's name in the reader's language ("anglais" for a French reader). */
 export function languageName(uiLang: string, lang: Language): string {
   return cached(`l:${uiLang}`, () => new Intl.DisplayNames(uiLang, { type: "language" })).of(lang) ?? lang;
@@ -60,6 +74,8 @@ export function useFormat() {
     day: (day: string) => formatDay(lang, day),
     moment: (timestamp: string) => formatMoment(lang, timestamp),
     number: (value: number) => formatNumber(lang, value),
+    percent: (share: number) => formatPercent(lang, share),
+    list: (items: readonly string[]) => formatList(lang, items),
     languageName: (code: Language) => languageName(lang, code),
   };
 }

@@ -14,6 +14,7 @@ import {
   type UpdateActivityInput,
 } from "#shared/activities.ts";
 import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
+import type { SimilarActivitiesInput } from "#shared/overlaps.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
@@ -25,6 +26,7 @@ import { Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { CheckboxChoice, listErrors } from "../areas/area-form.tsx";
+import { SimilarActivities } from "../overlaps/similar-activities.tsx";
 import { useAreas, useSdgTargets } from "../areas/areas.queries.ts";
 import { useUnits } from "../units/units.queries.ts";
 import { activityPath, useActivity } from "./activities.queries.ts";
@@ -103,6 +105,29 @@ const linksOf = (form: ActivityFormState) =>
     .filter(Boolean);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What is asked about similar activities once the unit, type, start and a title are filled in
+ * (null before); an activity being edited is named so that it is left out of its own results.
+ */
+function draftOf(form: ActivityFormState, id: string | undefined): SimilarActivitiesInput | null {
+  const title = titleMap(form.titles);
+  if (!form.unitCode || !DAY.test(form.start) || Object.keys(title).length === 0) return null;
+  return {
+    ...(id ? { id } : {}),
+    unitCode: form.unitCode,
+    type: form.type,
+    status: form.status,
+    title,
+    description: descriptionOf(form, null),
+    start: form.start,
+    end: DAY.test(form.end) ? form.end : null,
+    areaSlugs: form.areaSlugs,
+    sdgTargets: form.sdgTargets,
+  };
+}
 
 export function ActivityCreatePage() {
   const { t } = useTranslation();
@@ -241,6 +266,7 @@ function EditActivityForm({ activity, onReload }: { activity: Activity; onReload
     <ActivityForm
       initial={initial}
       mode="edit"
+      activityId={activity.id}
       pending={update.isPending}
       error={update.error}
       onSubmit={(form) => update.mutate(form)}
@@ -256,6 +282,7 @@ const SHOWN_FIELDS =
 function ActivityForm({
   initial,
   mode,
+  activityId,
   pending,
   error,
   onSubmit,
@@ -264,6 +291,7 @@ function ActivityForm({
 }: {
   initial: ActivityFormState;
   mode: "create" | "edit";
+  activityId?: string;
   pending: boolean;
   error: unknown;
   onSubmit: (form: ActivityFormState) => void;
@@ -482,6 +510,7 @@ function ActivityForm({
           minRows={2}
           dir="ltr"
         />
+        <SimilarActivities draft={draftOf(form, activityId)} />
         <FormActions
           pending={pending}
           submitLabel={mode === "create" ? t("activities.createSubmit") : t("common.save")}
