@@ -96,8 +96,18 @@ export async function activityCount(db: Executor): Promise<number> {
   return row!.n;
 }
 
-export async function allCandidates(db: Executor): Promise<CandidateRow[]> {
-  return db.select().from(overlapCandidate);
+/** What a rescan needs of every stored pair (not the evidence: a rescan may meet half a million). */
+export async function allCandidates(db: Executor) {
+  return db
+    .select({
+      id: overlapCandidate.id,
+      activityAId: overlapCandidate.activityAId,
+      activityBId: overlapCandidate.activityBId,
+      status: overlapCandidate.status,
+      version: overlapCandidate.version,
+      decidedWords: overlapCandidate.decidedWords,
+    })
+    .from(overlapCandidate);
 }
 
 export async function candidateById(db: Executor, id: string): Promise<CandidateRow | undefined> {
@@ -106,13 +116,24 @@ export async function candidateById(db: Executor, id: string): Promise<Candidate
 }
 
 export async function insertCandidates(db: Executor, rows: NewCandidateRow[]) {
-  if (rows.length === 0) return [];
-  return db.insert(overlapCandidate).values(rows).returning();
+  if (rows.length) await db.insert(overlapCandidate).values(rows);
 }
 
-/** A rescan's new score and evidence: machine findings, not a person's change, so no version bump. */
-export async function refreshCandidate(db: Executor, id: string, changes: Partial<NewCandidateRow>) {
-  await db.update(overlapCandidate).set(changes).where(eq(overlapCandidate.id, id));
+/**
+ * A rescan's new scores and evidence, many rows in one statement: machine findings, not a person's
+ * change, so no version bump.
+ */
+export async function refreshCandidates(
+  db: Executor,
+  rows: Pick<CandidateRow, "id" | "score" | "likely" | "evidence" | "detectedAt">[],
+) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    update overlap_candidate c
+    set score = v.score, likely = v.likely, evidence = v.evidence, detected_at = v.detected_at
+    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, score: r.score, likely: r.likely, evidence: r.evidence, detected_at: r.detectedAt })))}::jsonb)
+      as v(id uuid, score real, likely boolean, evidence jsonb, detected_at timestamptz)
+    where c.id = v.id`);
 }
 
 export async function deleteCandidates(db: Executor, ids: readonly string[]) {

@@ -18,7 +18,7 @@ import type { Progress } from "../../core/jobs.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { type OverlapProfile, type OverlapSubject, profileOf } from "./overlap.profile.ts";
-import { candidateLine, type OverlapCandidate as Found, overlapModel, scan } from "./overlap.scan.ts";
+import { candidateLine, overlapModel, scan } from "./overlap.scan.ts";
 import { terminology } from "./overlap.terminology.ts";
 import {
   allCandidates,
@@ -28,7 +28,7 @@ import {
   deleteCandidates,
   insertCandidates,
   listCandidateRows,
-  refreshCandidate,
+  refreshCandidates,
   type SubjectRow,
   subjectPage,
   subjectsByIds,
@@ -36,6 +36,7 @@ import {
 } from "./overlaps.repo.ts";
 
 const PAGE = 5000;
+const BATCH = 2000;
 /** Below this share of words in common with the text it was dismissed on, a text has changed substantially. */
 const UNCHANGED = 0.8;
 
@@ -108,11 +109,6 @@ export async function runOverlapScan(
   await ctx.access.authorize("overlap.scan", null);
   const { rows, profiles } = await profileCorpus(ctx, progress);
   const model = overlapModel();
-  const found: Found[] = [
-    ...scan(profiles, model, {
-      progress: (done, total) => progress?.(total + done, total * 2),
-    }),
-  ];
   const byKey = new Map(rows.map((row, i) => [`${row.unitCode}:${row.ref}`, { row, profile: profiles[i]! }]));
   const now = ctx.clock.now().toISOString();
   return ctx.transaction(async (tx) => {
@@ -121,17 +117,35 @@ export async function runOverlapScan(
     );
     const summary: ScanSummary = {
       activities: rows.length,
-      candidates: found.length,
-      likely: found.filter((f) => f.likely).length,
+      candidates: 0,
+      likely: 0,
       added: 0,
       reopened: 0,
       removed: 0,
       notified: 0,
     };
-    const fresh: NewCandidateRow[] = [];
+    // Candidates are written as the scan finds them, in batches: a scan of 100,000 activities never
+    // holds all its findings in memory, nor sends one statement per pair.
+    let fresh: NewCandidateRow[] = [];
+    let refreshed: Pick<CandidateRow, "id" | "score" | "likely" | "evidence" | "detectedAt">[] = [];
+    const flush = async (all = false) => {
+      if (fresh.length >= BATCH || (all && fresh.length)) {
+        await insertCandidates(tx.db, fresh);
+        summary.added += fresh.length;
+        fresh = [];
+      }
+      if (refreshed.length >= BATCH || (all && refreshed.length)) {
+        await refreshCandidates(tx.db, refreshed);
+        refreshed = [];
+      }
+    };
     const tellAbout: { ids: [string, string]; contacts: string[] }[] = [];
     const seen = new Set<string>();
-    for (const candidate of found) {
+    for (const candidate of scan(profiles, model, {
+      progress: (done, total) => progress?.(total + done, total * 2),
+    })) {
+      summary.candidates++;
+      if (candidate.likely) summary.likely++;
       let x = byKey.get(candidate.a.subject.key)!;
       let y = byKey.get(candidate.b.subject.key)!;
       if (x.row.id > y.row.id) [x, y] = [y, x];
@@ -178,25 +192,21 @@ export async function runOverlapScan(
           now,
         );
         if (reopened) {
-          await tx.audit.record("overlap", before.id, before, reopened, "reopen");
+          await tx.audit.record("overlap", before.id, { ...before, status: "dismissed" }, reopened, "reopen");
           summary.reopened++;
           if (candidate.likely) tellAbout.push({ ids: [x.row.id, y.row.id], contacts });
         }
       } else {
-        await refreshCandidate(tx.db, before.id, machine);
+        refreshed.push({ id: before.id, ...machine });
       }
+      await flush();
     }
-    for (let start = 0; start < fresh.length; start += 500) {
-      await insertCandidates(tx.db, fresh.slice(start, start + 500));
-    }
-    summary.added = fresh.length;
-    const gone = [...existing.values()].filter(
-      (c) => c.status === "open" && !seen.has(`${c.activityAId}|${c.activityBId}`),
-    );
-    await deleteCandidates(
-      tx.db,
-      gone.map((c) => c.id),
-    );
+    await flush(true);
+    const gone = [...existing.values()]
+      .filter((c) => c.status === "open" && !seen.has(`${c.activityAId}|${c.activityBId}`))
+      .map((c) => c.id);
+    for (let start = 0; start < gone.length; start += BATCH)
+      await deleteCandidates(tx.db, gone.slice(start, start + BATCH));
     summary.removed = gone.length;
     for (const { ids, contacts } of tellAbout) {
       summary.notified += await notify(tx, contacts, "overlap.likely", { activityIds: ids });
