@@ -42,6 +42,9 @@ interface Fixtures {
   activityT: string;
   /** A likely duplicate between an activity of T and one of B's regional office. */
   overlap: string;
+  /** An internal coordination body with personT seated, and one of its meetings. */
+  body: string;
+  meeting: string;
 }
 
 interface Case {
@@ -622,7 +625,156 @@ const CASES: Case[] = [
     allowed: SIGNED_IN,
     request: async () => ({ url: "/api/v1/notifications" }),
   },
+  {
+    route: "GET /api/v1/bodies",
+    what: "list coordination bodies",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/bodies" }),
+  },
+  {
+    route: "GET /api/v1/bodies/{id}",
+    what: "read an internal body",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/bodies/${f.body}` }),
+  },
+  {
+    route: "GET /api/v1/bodies/{id}/statistics",
+    what: "a body's meeting statistics",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/bodies/${f.body}/statistics` }),
+  },
+  {
+    route: "GET /api/v1/bodies/{id}/history",
+    what: "a body's history",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/bodies/${f.body}/history` }),
+  },
+  {
+    route: "POST /api/v1/bodies",
+    what: "set up a body",
+    allowed: KEEPS_LIST,
+    request: async () => ({
+      url: "/api/v1/bodies",
+      payload: {
+        code: `b-${Math.random().toString(36).slice(2, 8)}`,
+        name: { en: "New body" },
+        level: "secretariat",
+      },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/bodies/{id}",
+    what: "change a body",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/bodies/${f.body}`, headers: await keeperOf(env) })
+      ).json();
+      return {
+        url: `/api/v1/bodies/${f.body}`,
+        payload: { version: current.version, termsOfReference: { en: "ToR" } },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/bodies/{id}/members",
+    what: "seat a member",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: `/api/v1/bodies/${f.body}/members`,
+      payload: { personId: f.personOffice.id, category: "m", validFrom: "2016-01-01" },
+    }),
+  },
+  {
+    route: "POST /api/v1/bodies/{id}/members/{memberId}/end",
+    what: "end a seat",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const seated = (
+        await env.app.inject({
+          method: "POST",
+          url: `/api/v1/bodies/${f.body}/members`,
+          headers: await keeperOf(env),
+          payload: { personId: f.publicPerson.id, category: "m", validFrom: "2016-01-01" },
+        })
+      ).json();
+      const member = seated.members.findLast((m: { personId: string }) => m.personId === f.publicPerson.id);
+      return {
+        url: `/api/v1/bodies/${f.body}/members/${member.id}/end`,
+        payload: { validTo: "2017-01-01", version: member.version },
+      };
+    },
+  },
+  {
+    route: "GET /api/v1/meetings",
+    what: "list meetings",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/meetings" }),
+  },
+  {
+    route: "GET /api/v1/meetings/{id}",
+    what: "read a meeting of an internal body",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}` }),
+  },
+  {
+    route: "GET /api/v1/meetings/{id}/history",
+    what: "a meeting's history",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/history` }),
+  },
+  {
+    route: "POST /api/v1/meetings",
+    what: "convene a meeting",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: "/api/v1/meetings",
+      payload: { bodyId: f.body, startsAt: "2018-01-10T10:00:00+01:00", mode: "remote" },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/meetings/{id}",
+    what: "change a meeting",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/meetings/${f.meeting}`, headers: await keeperOf(env) })
+      ).json();
+      return { url: `/api/v1/meetings/${f.meeting}`, payload: { version: current.version, place: "Geneva" } };
+    },
+  },
+  {
+    route: "POST /api/v1/meetings/{id}/invitations",
+    what: "invite to a meeting",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/meetings/${f.meeting}`, headers: await keeperOf(env) })
+      ).json();
+      return {
+        url: `/api/v1/meetings/${f.meeting}/invitations`,
+        payload: { personIds: [f.personOffice.id], version: current.version },
+      };
+    },
+  },
+  {
+    route: "PUT /api/v1/meetings/{id}/attendance",
+    what: "record attendance",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/meetings/${f.meeting}`, headers: await keeperOf(env) })
+      ).json();
+      return {
+        url: `/api/v1/meetings/${f.meeting}/attendance`,
+        payload: { entries: [{ personId: f.personT.id, attendance: "remote" }], version: current.version },
+      };
+    },
+  },
 ];
+
+/** Headers of a fresh organization-wide administrator, to read what a case is about to change. */
+const keeperOf = async (env: TestEnv) => (await env.make.user("administrator")).headers;
 
 /** Routes anyone may call; checked separately. */
 const PUBLIC_ROUTES = [
@@ -704,6 +856,8 @@ describeOnEachDatabase("permission matrix", (env) => {
         })
       ).json().id,
       overlap: "",
+      body: "",
+      meeting: "",
     };
     const duplicate = {
       type: "event",
@@ -726,6 +880,32 @@ describeOnEachDatabase("permission matrix", (env) => {
       });
     }
     await runOverlapScan(systemCtx(env().database));
+    const createdBody = await env().app.inject({
+      method: "POST",
+      url: "/api/v1/bodies",
+      headers: keeper,
+      payload: {
+        code: "matrix-body",
+        name: { en: "Matrix task force" },
+        level: "secretariat",
+        categories: [{ code: "m", name: { en: "Members" }, attendance: "member" }],
+      },
+    });
+    fixtures.body = createdBody.json().id;
+    await env().app.inject({
+      method: "POST",
+      url: `/api/v1/bodies/${fixtures.body}/members`,
+      headers: keeper,
+      payload: { personId: personT.id, category: "m", validFrom: "2015-01-01" },
+    });
+    fixtures.meeting = (
+      await env().app.inject({
+        method: "POST",
+        url: "/api/v1/meetings",
+        headers: keeper,
+        payload: { bodyId: fixtures.body, startsAt: "2016-03-14T10:00:00+01:00", mode: "hybrid" },
+      })
+    ).json().id;
     fixtures.overlap = (
       await env().app.inject({ url: "/api/v1/overlaps?likely=true", headers: keeper })
     ).json().entries[0].id;

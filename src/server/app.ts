@@ -21,6 +21,7 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { mandatesRoutes } from "./modules/mandates/mandates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
+import { bodiesRoutes } from "./modules/bodies/bodies.routes.ts";
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { overlapsRoutes } from "./modules/overlaps/overlaps.routes.ts";
@@ -117,6 +118,7 @@ export async function buildApp({
   publicRoutes(app);
   sdgRoutes(app);
   overlapsRoutes(app);
+  bodiesRoutes(app);
   jobsRoutes(app);
   notificationsRoutes(app);
 

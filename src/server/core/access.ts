@@ -14,6 +14,7 @@ export const ACTIONS = [
   "activity.edit",
   "overlap.scan",
   "overlap.decide",
+  "body.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,9 +33,18 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "activity.edit",
     "overlap.scan",
     "overlap.decide",
+    "body.manage",
   ],
   // The secretariat (SPM) keeps the register of mandates and the list of areas, and runs overlap scans.
-  secretariat: ["mandate.manage", "area.manage", "activity.edit", "overlap.scan", "overlap.decide"],
+  // and manages the coordination bodies and their meetings.
+  secretariat: [
+    "mandate.manage",
+    "area.manage",
+    "activity.edit",
+    "overlap.scan",
+    "overlap.decide",
+    "body.manage",
+  ],
   chair: [],
   // Staff edit their unit's activities, focal points too (and tag any unit's activity with their
   // areas); focal points confirm or dismiss duplicated effort involving their units.

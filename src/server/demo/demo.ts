@@ -11,7 +11,9 @@ import { createMandate } from "../modules/mandates/mandates.service.ts";
 import { createPerson, findPersonByEmail, grantRole, setPassword } from "../modules/people/people.service.ts";
 import { runOverlapScan } from "../modules/overlaps/overlaps.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
+import { addMember, createBody, createMeeting, recordAttendance } from "../modules/bodies/bodies.service.ts";
 import { DEMO_ACTIVITIES } from "./activities.ts";
+import { DEMO_BODIES, DEMO_TASK_FORCE_MEETINGS } from "./bodies.ts";
 import { generateImportRows } from "./generated-activities.ts";
 
 /** Enough generated activities across units and languages for the pages to feel real. */
@@ -119,6 +121,57 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       { rows: generateImportRows(GENERATED_ACTIVITIES), problems: [] },
       { dryRun: false },
     );
+    progress(
+      `coordination bodies (${DEMO_BODIES.length}) and the task force's meetings (${DEMO_TASK_FORCE_MEETINGS.length})`,
+    );
+    for (const demo of DEMO_BODIES) {
+      const created = await createBody(tx, {
+        code: demo.code,
+        name: demo.name,
+        originalLanguage: "en",
+        level: demo.level,
+        chairPersonId: demo.chair ? (await findPersonByEmail(tx, demo.chair)).id : null,
+        termsOfReference: demo.termsOfReference,
+        instrumentId: demo.instrument ? mandateIds.get(demo.instrument)! : null,
+        categories: demo.categories,
+        visibility: "internal",
+      });
+      for (const member of demo.members) {
+        await addMember(tx, created.id, {
+          personId: (await findPersonByEmail(tx, member.email)).id,
+          category: member.category,
+          validFrom: "2015-03-01",
+          validTo: null,
+        });
+      }
+      if (demo.code !== "isc-tf") continue;
+      for (const [n, planned] of DEMO_TASK_FORCE_MEETINGS.entries()) {
+        const meeting = await createMeeting(tx, {
+          bodyId: created.id,
+          startsAt: planned.startsAt,
+          endsAt: new Date(Date.parse(planned.startsAt) + 2 * 3600_000).toISOString(),
+          timeZone: "Europe/Zurich",
+          mode: planned.mode,
+          place: "Geneva, ITU headquarters",
+          status: "held",
+          guests: [],
+        });
+        // Illustrative attendance: regional directors join hybrid meetings remotely; one seat in
+        // seven sends apologies, in turn.
+        await recordAttendance(tx, meeting.id, {
+          version: meeting.version,
+          entries: meeting.participants.map((p, k) => ({
+            personId: p.personId,
+            attendance:
+              (n + k) % 7 === 0
+                ? "apologies"
+                : p.category === "c" && planned.mode === "hybrid"
+                  ? "remote"
+                  : "in_person",
+          })),
+        });
+      }
+    }
     const described = describedActivityRows();
     progress(`activities described in six languages (${described.length})`);
     await importActivities(tx, { rows: described, problems: [] }, { dryRun: false });

@@ -6,3 +6,4 @@ export * from "./activities.ts";
 export * from "./overlaps.ts";
 export * from "./jobs.ts";
 export * from "./notifications.ts";
+export * from "./bodies.ts";

@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { MultilingualText } from "#shared/languages.ts";
+import { mandate } from "./areas.ts";
+import { recordColumns } from "./columns.ts";
+import { person } from "./organization.ts";
+
+/** A coordination body: the task force, the Coordination Committee, an inter-sector team of advisory groups. */
+export const body = pgTable(
+  "body",
+  {
+    ...recordColumns,
+    code: text("code").notNull(),
+    name: jsonb("name").$type<MultilingualText>().notNull(),
+    originalLanguage: text("original_language").notNull(),
+    level: text("level").notNull(),
+    chairPersonId: uuid("chair_person_id").references(() => person.id),
+    termsOfReference: jsonb("terms_of_reference").$type<MultilingualText>(),
+    /** The service order or resolution that sets the terms of reference. */
+    instrumentId: uuid("instrument_id").references(() => mandate.id),
+    /** Member categories: `{code, name, attendance}` in the order the terms of reference list them. */
+    categories: jsonb("categories")
+      .$type<{ code: string; name: MultilingualText; attendance: string }[]>()
+      .notNull()
+      .default([]),
+    visibility: text("visibility").notNull().default("internal"),
+  },
+  (t) => [
+    uniqueIndex("body_code_key").on(t.code),
+    check("body_level_check", sql`${t.level} in ('secretariat', 'membership')`),
+  ],
+);
+
+/** A person's seat on a body, in one of its categories, for a period. */
+export const bodyMember = pgTable(
+  "body_member",
+  {
+    ...recordColumns,
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => body.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    category: text("category").notNull(),
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    validTo: date("valid_to", { mode: "string" }),
+  },
+  (t) => [
+    index("body_member_body_idx").on(t.bodyId, t.validFrom),
+    index("body_member_person_idx").on(t.personId),
+    check("body_member_period_check", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** A meeting of a body: the 16th meeting of the task force. */
+export const meeting = pgTable(
+  "meeting",
+  {
+    ...recordColumns,
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => body.id),
+    number: integer("number").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true, mode: "string" }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true, mode: "string" }),
+    /** The IANA zone the meeting is held in, so "10:00 Geneva time" stays that across summer time. */
+    timeZone: text("time_zone").notNull(),
+    mode: text("mode").notNull(),
+    place: text("place"),
+    status: text("status").notNull().default("planned"),
+  },
+  (t) => [
+    uniqueIndex("meeting_body_number_key").on(t.bodyId, t.number),
+    index("meeting_starts_idx").on(t.startsAt, t.id),
+    check("meeting_mode_check", sql`${t.mode} in ('in_person', 'remote', 'hybrid')`),
+    check("meeting_status_check", sql`${t.status} in ('planned', 'held', 'cancelled')`),
+    check("meeting_period_check", sql`${t.endsAt} is null or ${t.endsAt} >= ${t.startsAt}`),
+  ],
+);
+
+/** Who was invited to a meeting and how they took part, with the category they sat in. */
+export const meetingParticipant = pgTable(
+  "meeting_participant",
+  {
+    ...recordColumns,
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    /** The body category they sat in, or null for an invited guest. */
+    category: text("category"),
+    invited: boolean("invited").notNull().default(true),
+    attendance: text("attendance"),
+  },
+  (t) => [
+    uniqueIndex("meeting_participant_key").on(t.meetingId, t.personId),
+    index("meeting_participant_person_idx").on(t.personId),
+    check(
+      "meeting_participant_attendance_check",
+      sql`${t.attendance} is null or ${t.attendance} in ('in_person', 'remote', 'apologies', 'absent')`,
+    ),
+  ],
+);

@@ -1,0 +1,233 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { AuditEvent } from "#shared/audit.ts";
+import {
+  AddMemberInput,
+  Body,
+  BodyStatistics,
+  CreateBodyInput,
+  CreateMeetingInput,
+  EndMemberInput,
+  InviteInput,
+  Meeting,
+  MeetingListQuery,
+  RecordAttendanceInput,
+  UpdateBodyInput,
+  UpdateMeetingInput,
+} from "#shared/bodies.ts";
+import { PageQuery, pageOf } from "#shared/pagination.ts";
+import { router } from "../../core/routes.ts";
+import { historyOf } from "../audit/audit.service.ts";
+import {
+  addMember,
+  bodyStatistics,
+  createBody,
+  createMeeting,
+  endMember,
+  findBody,
+  findMeeting,
+  getBody,
+  getMeeting,
+  inviteToMeeting,
+  listBodies,
+  listMeetings,
+  recordAttendance,
+  updateBody,
+  updateMeeting,
+} from "./bodies.service.ts";
+
+const BodyParams = z.object({ id: z.string().min(1).max(60) });
+const MeetingParams = z.object({ id: z.string().min(1).max(60) });
+
+export function bodiesRoutes(app: FastifyInstance) {
+  const r = router(app);
+  const tags = ["bodies"];
+  r.get(
+    "/api/v1/bodies",
+    {
+      schema: {
+        tags,
+        summary: "Coordination bodies: task forces, committees, inter-sector teams",
+        response: { 200: z.object({ entries: z.array(Body) }) },
+      },
+    },
+    (req) => listBodies(req.ctx),
+  );
+  r.post(
+    "/api/v1/bodies",
+    { schema: { tags, summary: "Set up a body", body: CreateBodyInput, response: { 201: Body } } },
+    async (req, reply) => reply.status(201).send(await createBody(req.ctx, req.body)),
+  );
+  r.get(
+    "/api/v1/bodies/:id",
+    {
+      schema: {
+        tags,
+        summary: "A body (by id or code) with its members",
+        params: BodyParams,
+        response: { 200: Body },
+      },
+    },
+    (req) => getBody(req.ctx, req.params.id),
+  );
+  r.patch(
+    "/api/v1/bodies/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a body",
+        params: BodyParams,
+        body: UpdateBodyInput,
+        response: { 200: Body },
+      },
+    },
+    (req) => updateBody(req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    "/api/v1/bodies/:id/members",
+    {
+      schema: {
+        tags,
+        summary: "Seat a person on a body, in one of its categories",
+        params: BodyParams,
+        body: AddMemberInput,
+        response: { 201: Body },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addMember(req.ctx, req.params.id, req.body)),
+  );
+  r.post(
+    "/api/v1/bodies/:id/members/:memberId/end",
+    {
+      schema: {
+        tags,
+        summary: "End a seat on a body",
+        params: BodyParams.extend({ memberId: z.string().max(60) }),
+        body: EndMemberInput,
+        response: { 200: Body },
+      },
+    },
+    (req) => endMember(req.ctx, req.params.id, req.params.memberId, req.body),
+  );
+  r.get(
+    "/api/v1/bodies/:id/statistics",
+    {
+      schema: {
+        tags,
+        summary: "Meetings per year, attendance by category, share remote",
+        params: BodyParams,
+        response: { 200: BodyStatistics },
+      },
+    },
+    (req) => bodyStatistics(req.ctx, req.params.id),
+  );
+  r.get(
+    "/api/v1/bodies/:id/history",
+    {
+      schema: {
+        tags,
+        summary: "The audit trail of one body",
+        params: BodyParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(AuditEvent) },
+      },
+    },
+    async (req) => {
+      const found = await findBody(req.ctx, req.params.id);
+      return historyOf(req.ctx, "body", found.id, req.query.cursor, req.query.limit);
+    },
+  );
+
+  const meetingTags = ["meetings"];
+  r.get(
+    "/api/v1/meetings",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "Meetings of the bodies you may read, latest first",
+        querystring: MeetingListQuery.extend(PageQuery.shape),
+        response: { 200: pageOf(Meeting) },
+      },
+    },
+    (req) => listMeetings(req.ctx, req.query),
+  );
+  r.post(
+    "/api/v1/meetings",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "Convene a meeting of a body; its members are invited",
+        body: CreateMeetingInput,
+        response: { 201: Meeting },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createMeeting(req.ctx, req.body)),
+  );
+  r.get(
+    "/api/v1/meetings/:id",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "A meeting with its participants",
+        params: MeetingParams,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => getMeeting(req.ctx, req.params.id),
+  );
+  r.patch(
+    "/api/v1/meetings/:id",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "Change a meeting",
+        params: MeetingParams,
+        body: UpdateMeetingInput,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => updateMeeting(req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    "/api/v1/meetings/:id/invitations",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "Invite people to a meeting",
+        params: MeetingParams,
+        body: InviteInput,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => inviteToMeeting(req.ctx, req.params.id, req.body),
+  );
+  r.put(
+    "/api/v1/meetings/:id/attendance",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "Record how participants took part",
+        params: MeetingParams,
+        body: RecordAttendanceInput,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => recordAttendance(req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    "/api/v1/meetings/:id/history",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "The audit trail of one meeting",
+        params: MeetingParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(AuditEvent) },
+      },
+    },
+    async (req) => {
+      const found = await findMeeting(req.ctx, req.params.id);
+      return historyOf(req.ctx, "meeting", found.id, req.query.cursor, req.query.limit);
+    },
+  );
+}
