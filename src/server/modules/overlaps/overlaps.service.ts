@@ -109,7 +109,12 @@ export async function runOverlapScan(
   await ctx.access.authorize("overlap.scan", null);
   const { rows, profiles } = await profileCorpus(ctx, progress);
   const model = overlapModel();
-  const byKey = new Map(rows.map((row, i) => [`${row.unitCode}:${row.ref}`, { row, profile: profiles[i]! }]));
+  const byKey = new Map(
+    rows.map((row, i) => [`${row.unitCode}:${row.ref}`, { row, profile: profiles[i]!, index: i }]),
+  );
+  const indexOf = new Map(rows.map((row, i) => [row.id, i]));
+  // Pairs found, as numbers (a scan of 100,000 activities finds hundreds of thousands).
+  const pairNumber = (x: number, y: number) => Math.min(x, y) * rows.length + Math.max(x, y);
   const now = ctx.clock.now().toISOString();
   return ctx.transaction(async (tx) => {
     const existing = new Map(
@@ -140,7 +145,7 @@ export async function runOverlapScan(
       }
     };
     const tellAbout: { ids: [string, string]; contacts: string[] }[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const candidate of scan(profiles, model, {
       progress: (done, total) => progress?.(total + done, total * 2),
     })) {
@@ -150,7 +155,7 @@ export async function runOverlapScan(
       let y = byKey.get(candidate.b.subject.key)!;
       if (x.row.id > y.row.id) [x, y] = [y, x];
       const pairKey = `${x.row.id}|${y.row.id}`;
-      seen.add(pairKey);
+      seen.add(pairNumber(x.index, y.index));
       const line = candidateLine(candidate);
       onCandidate?.(line);
       const machine = {
@@ -203,7 +208,11 @@ export async function runOverlapScan(
     }
     await flush(true);
     const gone = [...existing.values()]
-      .filter((c) => c.status === "open" && !seen.has(`${c.activityAId}|${c.activityBId}`))
+      .filter(
+        (c) =>
+          c.status === "open" &&
+          !seen.has(pairNumber(indexOf.get(c.activityAId) ?? -1, indexOf.get(c.activityBId) ?? -1)),
+      )
       .map((c) => c.id);
     for (let start = 0; start < gone.length; start += BATCH)
       await deleteCandidates(tx.db, gone.slice(start, start + BATCH));
