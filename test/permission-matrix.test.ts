@@ -45,6 +45,9 @@ interface Fixtures {
   /** An internal coordination body with personT seated, and one of its meetings. */
   body: string;
   meeting: string;
+  agendaItem: string;
+  decision: string;
+  actionItem: string;
 }
 
 interface Case {
@@ -771,7 +774,127 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    route: "GET /api/v1/meetings/{id}/agenda",
+    what: "a meeting's agenda",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/agenda` }),
+  },
+  {
+    route: "POST /api/v1/meetings/{id}/agenda",
+    what: "add to an agenda",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: `/api/v1/meetings/${f.meeting}/agenda`,
+      payload: { title: { en: "Item" } },
+    }),
+  },
+  {
+    route: "PATCH /api/v1/agenda-items/{id}",
+    what: "write minutes",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const agenda = (
+        await env.app.inject({ url: `/api/v1/meetings/${f.meeting}/agenda`, headers: await keeperOf(env) })
+      ).json();
+      const item = agenda.entries.find((a: { id: string }) => a.id === f.agendaItem);
+      return {
+        url: `/api/v1/agenda-items/${f.agendaItem}`,
+        payload: { version: item.version, minutes: { en: "Noted." } },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/agenda-items/{id}/action-items",
+    what: "turn an agenda item into actions",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: `/api/v1/agenda-items/${f.agendaItem}/action-items`,
+      payload: { items: [actionDraft(f)] },
+    }),
+  },
+  {
+    route: "POST /api/v1/meetings/{id}/decisions",
+    what: "record a decision",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: `/api/v1/meetings/${f.meeting}/decisions`,
+      payload: { text: { en: "Decided." } },
+    }),
+  },
+  {
+    route: "GET /api/v1/decisions",
+    what: "the decision register",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/decisions" }),
+  },
+  {
+    route: "GET /api/v1/decisions/{id}",
+    what: "a decision of an internal body",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/decisions/${f.decision}` }),
+  },
+  {
+    route: "POST /api/v1/decisions/{id}/action-items",
+    what: "turn a decision into actions",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: `/api/v1/decisions/${f.decision}/action-items`,
+      payload: { items: [actionDraft(f)] },
+    }),
+  },
+  {
+    route: "GET /api/v1/action-items",
+    what: "list action items",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/action-items" }),
+  },
+  {
+    route: "POST /api/v1/action-items",
+    what: "record an action item",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({ url: "/api/v1/action-items", payload: { bodyId: f.body, ...actionDraft(f) } }),
+  },
+  {
+    route: "POST /api/v1/action-items/reminders",
+    what: "remind owners of overdue items",
+    allowed: KEEPS_LIST,
+    request: async () => ({ url: "/api/v1/action-items/reminders" }),
+  },
+  {
+    route: "GET /api/v1/action-items/{id}",
+    what: "an action item of an internal body",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/action-items/${f.actionItem}` }),
+  },
+  {
+    route: "GET /api/v1/action-items/{id}/history",
+    what: "an action item's history",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/action-items/${f.actionItem}/history` }),
+  },
+  {
+    route: "PATCH /api/v1/action-items/{id}",
+    what: "change someone else's action item",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/action-items/${f.actionItem}`, headers: await keeperOf(env) })
+      ).json();
+      return {
+        url: `/api/v1/action-items/${f.actionItem}`,
+        payload: { version: current.version, status: "in_progress" },
+      };
+    },
+  },
 ];
+
+const actionDraft = (f: Fixtures) => ({
+  title: { en: "Follow up" },
+  ownerPersonId: f.personT.id,
+  ownerUnitCode: f.t.code,
+  dueDate: "2018-06-30",
+});
 
 /** Headers of a fresh organization-wide administrator, to read what a case is about to change. */
 const keeperOf = async (env: TestEnv) => (await env.make.user("administrator")).headers;
@@ -858,6 +981,9 @@ describeOnEachDatabase("permission matrix", (env) => {
       overlap: "",
       body: "",
       meeting: "",
+      agendaItem: "",
+      decision: "",
+      actionItem: "",
     };
     const duplicate = {
       type: "event",
@@ -909,6 +1035,30 @@ describeOnEachDatabase("permission matrix", (env) => {
     fixtures.overlap = (
       await env().app.inject({ url: "/api/v1/overlaps?likely=true", headers: keeper })
     ).json().entries[0].id;
+    fixtures.agendaItem = (
+      await env().app.inject({
+        method: "POST",
+        url: `/api/v1/meetings/${fixtures.meeting}/agenda`,
+        headers: keeper,
+        payload: { title: { en: "Fixture item" } },
+      })
+    ).json().id;
+    fixtures.decision = (
+      await env().app.inject({
+        method: "POST",
+        url: `/api/v1/meetings/${fixtures.meeting}/decisions`,
+        headers: keeper,
+        payload: { text: { en: "Fixture decision" } },
+      })
+    ).json().id;
+    fixtures.actionItem = (
+      await env().app.inject({
+        method: "POST",
+        url: "/api/v1/action-items",
+        headers: keeper,
+        payload: { bodyId: fixtures.body, ...actionDraft(fixtures) },
+      })
+    ).json().id;
     for (const viewer of VIEWERS) {
       if (!viewer.role) headers.set(viewer.key, {});
       else {

@@ -4,6 +4,7 @@ import { systemCtx } from "#server/core/context.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
 import { hasDemoAdmin, isEmpty, loadDemo } from "#server/demo/demo.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
+import { remindOverdueActionItems } from "#server/modules/decisions/decisions.service.ts";
 import { say } from "./output.ts";
 
 /** Opens (and on first start fills) the database, then listens until SIGINT/SIGTERM. */
@@ -28,6 +29,12 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
+  // Overdue action items are reminded hourly; claiming them is one statement, so several processes
+  // doing this never remind twice.
+  const reminders = setInterval(() => {
+    remindOverdueActionItems(ctx).catch((error: unknown) => app.log.error(error, "reminders failed"));
+  }, 3_600_000);
+  reminders.unref();
   const bound = app.server.address();
   const port = typeof bound === "object" && bound ? bound.port : config.port;
   const address = config.baseUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;

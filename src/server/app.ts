@@ -22,6 +22,7 @@ import { mandatesRoutes } from "./modules/mandates/mandates.routes.ts";
 import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
 import { bodiesRoutes } from "./modules/bodies/bodies.routes.ts";
+import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { overlapsRoutes } from "./modules/overlaps/overlaps.routes.ts";
@@ -119,6 +120,7 @@ export async function buildApp({
   sdgRoutes(app);
   overlapsRoutes(app);
   bodiesRoutes(app);
+  decisionsRoutes(app);
   jobsRoutes(app);
   notificationsRoutes(app);
 

@@ -319,6 +319,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Этот человек не является членом и не приглашён на это заседание.",
     es: "Esta persona no es miembro ni está invitada a esta reunión.",
   },
+  not_in_meeting: {
+    ar: "هذا البند ليس من جدول أعمال هذا الاجتماع.",
+    zh: "该项目不在本次会议的议程中。",
+    en: "This item is not on this meeting's agenda.",
+    fr: "Ce point ne figure pas à l'ordre du jour de cette réunion.",
+    ru: "Этого пункта нет в повестке дня этого заседания.",
+    es: "Este punto no figura en el orden del día de esta reunión.",
+  },
   not_applicable: {
     ar: "لا ينطبق هذا الحقل على الاختيار المحدد؛ اتركه فارغاً.",
     zh: "此字段不适用于所作选择，请留空。",

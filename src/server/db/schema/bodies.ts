@@ -116,3 +116,83 @@ export const meetingParticipant = pgTable(
     ),
   ],
 );
+
+/** An item of a meeting's agenda, which may concern an area, a coordination issue, an action item or a document. */
+export const agendaItem = pgTable(
+  "agenda_item",
+  {
+    ...recordColumns,
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id),
+    position: integer("position").notNull(),
+    title: jsonb("title").$type<MultilingualText>().notNull(),
+    originalLanguage: text("original_language").notNull(),
+    kind: text("kind").notNull().default("other"),
+    areaId: uuid("area_id"),
+    documentSymbol: text("document_symbol"),
+    minutes: jsonb("minutes").$type<MultilingualText>(),
+  },
+  (t) => [
+    index("agenda_item_meeting_idx").on(t.meetingId, t.position),
+    check(
+      "agenda_item_kind_check",
+      sql`${t.kind} in ('area', 'coordination_issue', 'action_item', 'document', 'other')`,
+    ),
+  ],
+);
+
+/** A decision of a body, numbered in its register across the whole series: `ISC-TF/16/2`. */
+export const decision = pgTable(
+  "decision",
+  {
+    ...recordColumns,
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => body.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItem.id),
+    number: text("number").notNull(),
+    text: jsonb("text").$type<MultilingualText>().notNull(),
+    originalLanguage: text("original_language").notNull(),
+    /** Every language's words, for the register's search (core/text.ts). */
+    searchText: text("search_text").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("decision_body_number_key").on(t.bodyId, t.number),
+    index("decision_meeting_idx").on(t.meetingId),
+    index("decision_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** Something someone must do by a date, with its progress: from an agenda item, a decision, or on its own. */
+export const actionItem = pgTable(
+  "action_item",
+  {
+    ...recordColumns,
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => body.id),
+    meetingId: uuid("meeting_id").references(() => meeting.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItem.id),
+    decisionId: uuid("decision_id").references(() => decision.id),
+    title: jsonb("title").$type<MultilingualText>().notNull(),
+    originalLanguage: text("original_language").notNull(),
+    ownerPersonId: uuid("owner_person_id")
+      .notNull()
+      .references(() => person.id),
+    ownerUnitId: uuid("owner_unit_id").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    status: text("status").notNull().default("open"),
+    /** Progress notes, oldest first: `{at, by, note}`. */
+    notes: jsonb("notes").$type<{ at: string; by: string | null; note: string }[]>().notNull().default([]),
+    remindedAt: timestamp("reminded_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("action_item_owner_idx").on(t.ownerPersonId, t.status, t.dueDate),
+    index("action_item_due_idx").on(t.status, t.dueDate),
+    check("action_item_status_check", sql`${t.status} in ('open', 'in_progress', 'done', 'cancelled')`),
+  ],
+);

@@ -1,0 +1,216 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { AuditEvent } from "#shared/audit.ts";
+import {
+  ActionItem,
+  ActionItemListQuery,
+  AgendaItem,
+  CreateActionItemInput,
+  CreateAgendaItemInput,
+  CreateDecisionInput,
+  Decision,
+  DecisionListQuery,
+  SpawnActionItemsInput,
+  UpdateActionItemInput,
+  UpdateAgendaItemInput,
+} from "#shared/decisions.ts";
+import { PageQuery, pageOf } from "#shared/pagination.ts";
+import { IdParams, router } from "../../core/routes.ts";
+import { historyOf } from "../audit/audit.service.ts";
+import {
+  addAgendaItem,
+  createActionItem,
+  getActionItem,
+  getAgenda,
+  getDecision,
+  listActionItems,
+  listDecisions,
+  remindOverdueActionItems,
+  spawnActionItems,
+  takeDecision,
+  updateActionItem,
+  updateAgendaItem,
+} from "./decisions.service.ts";
+
+const Entries = <T extends z.ZodType>(entry: T) => z.object({ entries: z.array(entry) });
+
+export function decisionsRoutes(app: FastifyInstance) {
+  const r = router(app);
+  const tags = ["meetings"];
+  r.get(
+    "/api/v1/meetings/:id/agenda",
+    {
+      schema: {
+        tags,
+        summary: "A meeting's agenda, in order, with minutes per item",
+        params: IdParams,
+        response: { 200: Entries(AgendaItem) },
+      },
+    },
+    (req) => getAgenda(req.ctx, req.params.id),
+  );
+  r.post(
+    "/api/v1/meetings/:id/agenda",
+    {
+      schema: {
+        tags,
+        summary: "Add an item to a meeting's agenda",
+        params: IdParams,
+        body: CreateAgendaItemInput,
+        response: { 201: AgendaItem },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addAgendaItem(req.ctx, req.params.id, req.body)),
+  );
+  r.patch(
+    "/api/v1/agenda-items/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change an agenda item or write its minutes",
+        params: IdParams,
+        body: UpdateAgendaItemInput,
+        response: { 200: AgendaItem },
+      },
+    },
+    (req) => updateAgendaItem(req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    "/api/v1/agenda-items/:id/action-items",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "Turn an agenda item into action items, in one step",
+        params: IdParams,
+        body: SpawnActionItemsInput,
+        response: { 201: Entries(ActionItem) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await spawnActionItems(req.ctx, { agendaItemId: req.params.id }, req.body)),
+  );
+  r.post(
+    "/api/v1/meetings/:id/decisions",
+    {
+      schema: {
+        tags: ["decisions"],
+        summary: "Record a decision of a meeting (numbered in the body's register)",
+        params: IdParams,
+        body: CreateDecisionInput,
+        response: { 201: Decision },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await takeDecision(req.ctx, req.params.id, req.body)),
+  );
+  r.get(
+    "/api/v1/decisions",
+    {
+      schema: {
+        tags: ["decisions"],
+        summary:
+          "The decision register across the whole series, latest first; search by word in any language",
+        querystring: DecisionListQuery.extend(PageQuery.shape),
+        response: { 200: pageOf(Decision) },
+      },
+    },
+    (req) => listDecisions(req.ctx, req.query),
+  );
+  r.get(
+    "/api/v1/decisions/:id",
+    { schema: { tags: ["decisions"], summary: "A decision", params: IdParams, response: { 200: Decision } } },
+    (req) => getDecision(req.ctx, req.params.id),
+  );
+  r.post(
+    "/api/v1/decisions/:id/action-items",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "Turn a decision into action items, in one step",
+        params: IdParams,
+        body: SpawnActionItemsInput,
+        response: { 201: Entries(ActionItem) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await spawnActionItems(req.ctx, { decisionId: req.params.id }, req.body)),
+  );
+  r.get(
+    "/api/v1/action-items",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "Action items, soonest due first; overdue ones flagged",
+        querystring: ActionItemListQuery.extend(PageQuery.shape),
+        response: { 200: pageOf(ActionItem) },
+      },
+    },
+    (req) => listActionItems(req.ctx, req.query),
+  );
+  r.post(
+    "/api/v1/action-items",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "Record an action item of a body",
+        body: CreateActionItemInput,
+        response: { 201: ActionItem },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createActionItem(req.ctx, req.body)),
+  );
+  r.post(
+    "/api/v1/action-items/reminders",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "Remind the owners of overdue action items now (the server also does it hourly)",
+        response: { 200: z.object({ reminded: z.int() }) },
+      },
+    },
+    async (req) => {
+      await req.ctx.access.authorize("body.manage", null);
+      return remindOverdueActionItems(req.ctx);
+    },
+  );
+  r.get(
+    "/api/v1/action-items/:id",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "An action item with its progress notes",
+        params: IdParams,
+        response: { 200: ActionItem },
+      },
+    },
+    (req) => getActionItem(req.ctx, req.params.id),
+  );
+  r.patch(
+    "/api/v1/action-items/:id",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "Change an action item; its owner may report progress (a note) and status",
+        params: IdParams,
+        body: UpdateActionItemInput,
+        response: { 200: ActionItem },
+      },
+    },
+    (req) => updateActionItem(req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    "/api/v1/action-items/:id/history",
+    {
+      schema: {
+        tags: ["action-items"],
+        summary: "The audit trail of an action item",
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(AuditEvent) },
+      },
+    },
+    async (req) => {
+      const found = await getActionItem(req.ctx, req.params.id);
+      return historyOf(req.ctx, "action_item", found.id, req.query.cursor, req.query.limit);
+    },
+  );
+}

@@ -1,0 +1,428 @@
+import type { z } from "zod";
+import type {
+  ActionItem,
+  ActionItemListQuery,
+  AgendaItem,
+  CreateActionItemInput,
+  CreateAgendaItemInput,
+  CreateDecisionInput,
+  Decision,
+  DecisionListQuery,
+  SpawnActionItemsInput,
+  UpdateActionItemInput,
+  UpdateAgendaItemInput,
+} from "#shared/decisions.ts";
+import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
+import { today as dayOf, isoTimestamp } from "../../core/clock.ts";
+import type { Ctx } from "../../core/context.ts";
+import { fail, FieldFaults } from "../../core/errors.ts";
+import { notify } from "../../core/notifications.ts";
+import { decodeCursor, pageFrom } from "../../core/pagination.ts";
+import { searchText, words } from "../../core/text.ts";
+import { findAreasBySlugs } from "../areas/areas.service.ts";
+import { findBody, findMeeting, listBodies } from "../bodies/bodies.service.ts";
+import { findPerson } from "../people/people.service.ts";
+import { unitByCode } from "../units/units.repo.ts";
+import {
+  type ActionRow,
+  actionItemById,
+  type AgendaRow,
+  agendaItemById,
+  agendaOf,
+  claimOverdue,
+  type DecisionRow,
+  decisionById,
+  decisionsInMeeting,
+  insertActionItems,
+  insertAgendaItem,
+  insertDecision,
+  lastAgendaPosition,
+  listActionRows,
+  listDecisionRows,
+  updateActionItemIfVersion,
+  updateAgendaItemIfVersion,
+} from "./decisions.repo.ts";
+
+const originalOf = (text: MultilingualText, stated?: Language) =>
+  stated && text[stated] !== undefined ? stated : (LANGUAGES.find((l) => text[l] !== undefined) ?? null);
+
+const today = (ctx: Ctx) => dayOf(ctx.clock);
+
+function toAgendaItem(row: AgendaRow): AgendaItem {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    position: row.position,
+    title: row.title,
+    originalLanguage: row.originalLanguage as Language,
+    kind: row.kind as AgendaItem["kind"],
+    areaSlug: row.areaSlug,
+    documentSymbol: row.documentSymbol,
+    minutes: row.minutes,
+    version: row.version,
+  };
+}
+
+export async function getAgenda(ctx: Ctx, meetingId: string): Promise<{ entries: AgendaItem[] }> {
+  const found = await findMeeting(ctx, meetingId);
+  return { entries: (await agendaOf(ctx.db, found.id)).map(toAgendaItem) };
+}
+
+export async function addAgendaItem(
+  ctx: Ctx,
+  meetingId: string,
+  input: CreateAgendaItemInput,
+): Promise<AgendaItem> {
+  const found = await findMeeting(ctx, meetingId);
+  await ctx.access.authorize("body.manage", null);
+  const faults = new FieldFaults();
+  const originalLanguage = originalOf(input.title, input.originalLanguage);
+  if (!originalLanguage) faults.add("title", "required");
+  let areaId: string | null = null;
+  if (input.areaSlug) {
+    const [area] = await findAreasBySlugs(ctx, [input.areaSlug]);
+    if (!area) faults.add("areaSlug", "unknown_area");
+    areaId = area?.id ?? null;
+  }
+  if (input.kind === "area" && !input.areaSlug) faults.add("areaSlug", "required");
+  faults.throwIfAny();
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const created = await insertAgendaItem(tx.db, {
+      meetingId: found.id,
+      position: input.position ?? (await lastAgendaPosition(tx.db, found.id)) + 1,
+      title: input.title,
+      originalLanguage: originalLanguage!,
+      kind: input.kind,
+      areaId,
+      documentSymbol: input.documentSymbol,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const item = toAgendaItem((await agendaItemById(tx.db, created.id))!);
+    await tx.audit.record("agenda_item", created.id, null, item);
+    return item;
+  });
+}
+
+async function findAgendaItem(ctx: Ctx, id: string): Promise<AgendaRow> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await agendaItemById(ctx.db, id) : undefined;
+  if (!row) return fail("not_found", { entity: "agenda_item", id });
+  await findMeeting(ctx, row.meetingId);
+  return row;
+}
+
+export async function updateAgendaItem(
+  ctx: Ctx,
+  id: string,
+  input: UpdateAgendaItemInput,
+): Promise<AgendaItem> {
+  const current = await findAgendaItem(ctx, id);
+  await ctx.access.authorize("body.manage", null);
+  return ctx.transaction(async (tx) => {
+    const { version, ...changes } = input;
+    const next = await updateAgendaItemIfVersion(
+      tx.db,
+      current.id,
+      version,
+      changes,
+      tx.clock.now().toISOString(),
+    );
+    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    const after = toAgendaItem((await agendaItemById(tx.db, current.id))!);
+    await tx.audit.record("agenda_item", current.id, toAgendaItem(current), after);
+    return after;
+  });
+}
+
+function toDecision(row: DecisionRow): Decision {
+  return {
+    id: row.id,
+    bodyId: row.bodyId,
+    bodyCode: row.bodyCode,
+    meetingId: row.meetingId,
+    meetingNumber: row.meetingNumber,
+    agendaItemId: row.agendaItemId,
+    number: row.number,
+    text: row.text,
+    originalLanguage: row.originalLanguage as Language,
+    takenOn: isoTimestamp(row.takenOn),
+    version: row.version,
+  };
+}
+
+/** Records a decision of a meeting; it takes the next number of that meeting: `ISC-TF/16/3`. */
+export async function takeDecision(
+  ctx: Ctx,
+  meetingId: string,
+  input: CreateDecisionInput,
+): Promise<Decision> {
+  const found = await findMeeting(ctx, meetingId);
+  await ctx.access.authorize("body.manage", null);
+  const faults = new FieldFaults();
+  const originalLanguage = originalOf(input.text, input.originalLanguage);
+  if (!originalLanguage) faults.add("text", "required");
+  if (input.agendaItemId) {
+    const item = /^[0-9a-f-]{36}$/i.test(input.agendaItemId)
+      ? await agendaItemById(ctx.db, input.agendaItemId)
+      : undefined;
+    if (!item || item.meetingId !== found.id) faults.add("agendaItemId", "not_in_meeting");
+  }
+  faults.throwIfAny();
+  const bodyRow = await findBody(ctx, found.bodyId);
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const number = `${bodyRow.code.toUpperCase()}/${found.number}/${(await decisionsInMeeting(tx.db, found.id)) + 1}`;
+    const created = await insertDecision(tx.db, {
+      bodyId: found.bodyId,
+      meetingId: found.id,
+      agendaItemId: input.agendaItemId,
+      number,
+      text: input.text,
+      originalLanguage: originalLanguage!,
+      searchText: searchText(input.text),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const decided = toDecision((await decisionById(tx.db, created.id))!);
+    await tx.audit.record("decision", created.id, null, decided);
+    return decided;
+  });
+}
+
+export async function getDecision(ctx: Ctx, id: string): Promise<Decision> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await decisionById(ctx.db, id) : undefined;
+  if (!row) return fail("not_found", { entity: "decision", id });
+  await findBody(ctx, row.bodyId).catch(() => fail("not_found", { entity: "decision", id }));
+  return toDecision(row);
+}
+
+async function readableBodyIds(ctx: Ctx, bodyId: string | undefined): Promise<string[]> {
+  const readable = (await listBodies(ctx)).entries.map((b) => b.id);
+  if (!bodyId) return readable;
+  if (!readable.includes(bodyId)) fail("validation_failed", [{ field: "bodyId", reason: "unknown_body" }]);
+  return [bodyId];
+}
+
+export async function listDecisions(
+  ctx: Ctx,
+  query: z.infer<typeof DecisionListQuery> & { cursor?: string; limit: number },
+) {
+  const rows = await listDecisionRows(ctx.db, {
+    bodyIds: await readableBodyIds(ctx, query.bodyId),
+    meetingId: query.meetingId ?? null,
+    terms: query.q ? words(query.q) : [],
+    after: decodeCursor(query.cursor, 2) as [string, string] | null,
+    limit: query.limit,
+  });
+  const page = pageFrom(rows, query.limit, (r) => [r.takenOn, r.id]);
+  return { entries: page.entries.map(toDecision), nextCursor: page.nextCursor };
+}
+
+function toActionItem(row: ActionRow, day: string): ActionItem {
+  return {
+    id: row.id,
+    bodyId: row.bodyId,
+    bodyCode: row.bodyCode,
+    meetingId: row.meetingId,
+    agendaItemId: row.agendaItemId,
+    decisionId: row.decisionId,
+    title: row.title,
+    originalLanguage: row.originalLanguage as Language,
+    ownerPersonId: row.ownerPersonId,
+    ownerName: row.ownerName,
+    ownerUnitCode: row.ownerUnitCode,
+    dueDate: row.dueDate,
+    status: row.status as ActionItem["status"],
+    overdue: (row.status === "open" || row.status === "in_progress") && row.dueDate < day,
+    notes: row.notes,
+    version: row.version,
+  };
+}
+
+type ActionDraft = SpawnActionItemsInput["items"][number];
+
+async function createActionItems(
+  ctx: Ctx,
+  origin: {
+    bodyId: string;
+    meetingId: string | null;
+    agendaItemId: string | null;
+    decisionId: string | null;
+  },
+  drafts: ActionDraft[],
+  field: (i: number) => string,
+): Promise<ActionItem[]> {
+  await ctx.access.authorize("body.manage", null);
+  const faults = new FieldFaults();
+  const units: string[] = [];
+  for (const [i, draft] of drafts.entries()) {
+    if (!originalOf(draft.title, draft.originalLanguage)) faults.add(`${field(i)}title`, "required");
+    await findPerson(ctx, draft.ownerPersonId).catch(() =>
+      faults.add(`${field(i)}ownerPersonId`, "unknown_person"),
+    );
+    const unit = await unitByCode(ctx.db, draft.ownerUnitCode);
+    if (!unit) faults.add(`${field(i)}ownerUnitCode`, "unknown_unit");
+    units.push(unit?.id ?? "");
+  }
+  faults.throwIfAny();
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const created = await insertActionItems(
+      tx.db,
+      drafts.map((draft, i) => ({
+        ...origin,
+        title: draft.title,
+        originalLanguage: originalOf(draft.title, draft.originalLanguage)!,
+        ownerPersonId: draft.ownerPersonId,
+        ownerUnitId: units[i]!,
+        dueDate: draft.dueDate,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    const items: ActionItem[] = [];
+    for (const { id } of created) {
+      const item = toActionItem((await actionItemById(tx.db, id))!, today(tx));
+      await tx.audit.record("action_item", id, null, item);
+      items.push(item);
+    }
+    await notify(
+      tx,
+      items.map((item) => item.ownerPersonId),
+      "action_item.assigned",
+      { actionItemIds: items.map((item) => item.id) },
+    );
+    return items;
+  });
+}
+
+export async function createActionItem(ctx: Ctx, input: CreateActionItemInput): Promise<ActionItem> {
+  await ctx.access.authorize("body.manage", null);
+  const { bodyId, ...draft } = input;
+  const found = await findBody(ctx, bodyId).catch(() =>
+    fail("validation_failed", [{ field: "bodyId", reason: "unknown_body" }]),
+  );
+  const [item] = await createActionItems(
+    ctx,
+    { bodyId: found.id, meetingId: null, agendaItemId: null, decisionId: null },
+    [draft],
+    () => "",
+  );
+  return item!;
+}
+
+/** An agenda item's or a decision's actions, in one step. */
+export async function spawnActionItems(
+  ctx: Ctx,
+  from: { agendaItemId: string } | { decisionId: string },
+  input: SpawnActionItemsInput,
+): Promise<{ entries: ActionItem[] }> {
+  if ("agendaItemId" in from) {
+    const item = await findAgendaItem(ctx, from.agendaItemId);
+    const found = await findMeeting(ctx, item.meetingId);
+    return {
+      entries: await createActionItems(
+        ctx,
+        { bodyId: found.bodyId, meetingId: found.id, agendaItemId: item.id, decisionId: null },
+        input.items,
+        (i) => `items.${i}.`,
+      ),
+    };
+  }
+  const decided = await getDecision(ctx, from.decisionId);
+  return {
+    entries: await createActionItems(
+      ctx,
+      {
+        bodyId: decided.bodyId,
+        meetingId: decided.meetingId,
+        agendaItemId: decided.agendaItemId,
+        decisionId: decided.id,
+      },
+      input.items,
+      (i) => `items.${i}.`,
+    ),
+  };
+}
+
+async function findActionItem(ctx: Ctx, id: string): Promise<ActionRow> {
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await actionItemById(ctx.db, id) : undefined;
+  if (!row) return fail("not_found", { entity: "action_item", id });
+  await findBody(ctx, row.bodyId).catch(() => fail("not_found", { entity: "action_item", id }));
+  return row;
+}
+
+export async function getActionItem(ctx: Ctx, id: string): Promise<ActionItem> {
+  return toActionItem(await findActionItem(ctx, id), today(ctx));
+}
+
+/** The secretariat changes anything; the owner reports progress and status on their own item. */
+export async function updateActionItem(
+  ctx: Ctx,
+  id: string,
+  input: UpdateActionItemInput,
+): Promise<ActionItem> {
+  const current = await findActionItem(ctx, id);
+  const manager = await ctx.access.can("body.manage", null);
+  const owner = ctx.viewer?.personId === current.ownerPersonId;
+  if (!manager && !(owner && input.title === undefined && input.dueDate === undefined)) fail("forbidden");
+  const before = toActionItem(current, today(ctx));
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const { version, note, ...changes } = input;
+    const next = await updateActionItemIfVersion(
+      tx.db,
+      current.id,
+      version,
+      {
+        ...changes,
+        ...(note ? { notes: [...current.notes, { at: now, by: ctx.viewer?.name ?? null, note }] } : {}),
+      },
+      now,
+    );
+    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    const after = toActionItem((await actionItemById(tx.db, current.id))!, today(tx));
+    await tx.audit.record("action_item", current.id, before, after);
+    return after;
+  });
+}
+
+export async function listActionItems(
+  ctx: Ctx,
+  query: z.infer<typeof ActionItemListQuery> & { cursor?: string; limit: number },
+) {
+  const day = today(ctx);
+  const rows = await listActionRows(ctx.db, {
+    bodyIds: await readableBodyIds(ctx, query.bodyId),
+    ownerPersonId: query.ownerPersonId ?? null,
+    status: query.status ?? null,
+    overdueOn: query.overdue === "true" ? day : null,
+    notOverdueOn: query.overdue === "false" ? day : null,
+    after: decodeCursor(query.cursor, 2) as [string, string] | null,
+    limit: query.limit,
+  });
+  const page = pageFrom(rows, query.limit, (r) => [r.dueDate, r.id]);
+  return { entries: page.entries.map((r) => toActionItem(r, day)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Reminds the owners of overdue action items (in the platform; by e-mail once SMTP is configured),
+ * each item at most once a week. Run by the server every hour and by `intersect reminders send`.
+ */
+export async function remindOverdueActionItems(ctx: Ctx): Promise<{ reminded: number }> {
+  const now = ctx.clock.now();
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  return ctx.transaction(async (tx) => {
+    const claimed = await claimOverdue(tx.db, now.toISOString().slice(0, 10), now.toISOString(), weekAgo);
+    for (const item of claimed) {
+      await notify(tx, [item.ownerPersonId], "action_item.overdue", {
+        actionItemId: item.id,
+        dueDate: item.dueDate,
+      });
+    }
+    if (claimed.length)
+      await tx.audit.record("reminder", now.toISOString(), null, { overdue: claimed.length }, "remind");
+    return { reminded: claimed.length };
+  });
+}

@@ -1,0 +1,194 @@
+import { beforeAll, expect, it } from "vitest";
+import { describeOnEachDatabase } from "#test/app.ts";
+
+/** A clock the test moves forward: overdue items and reminders without waiting. */
+let now = new Date("2016-03-14T12:00:00Z");
+const clock = { now: () => new Date(now) };
+
+describeOnEachDatabase(
+  "agendas, decisions and action items",
+  (env) => {
+    let secretariat: { headers: Record<string, string> };
+    let owner: { headers: Record<string, string>; person: { id: string } };
+    let other: { headers: Record<string, string> };
+    let meetingId: string;
+    let bodyCode: string;
+
+    beforeAll(async () => {
+      now = new Date("2016-03-14T12:00:00Z");
+      const { make, app } = env();
+      await make.unit({ code: "ACTN", kind: "bureau" });
+      secretariat = await make.user("secretariat");
+      owner = await make.user("focal_point", "ACTN");
+      other = await make.user("staff", "ACTN");
+      bodyCode = "act-tf";
+      const created = await app.inject({
+        method: "POST",
+        url: "/api/v1/bodies",
+        headers: secretariat.headers,
+        payload: {
+          code: bodyCode,
+          name: { en: "Task force" },
+          level: "secretariat",
+          categories: [{ code: "b", name: { en: "Focal points" }, attendance: "member" }],
+        },
+      });
+      const meeting = await app.inject({
+        method: "POST",
+        url: "/api/v1/meetings",
+        headers: secretariat.headers,
+        payload: {
+          bodyId: created.json().id,
+          number: 16,
+          startsAt: "2016-03-14T10:00:00+01:00",
+          mode: "hybrid",
+        },
+      });
+      meetingId = meeting.json().id;
+    });
+
+    const post = (url: string, payload: object, headers = secretariat.headers) =>
+      env().app.inject({ method: "POST", url, headers, payload });
+
+    it("prepares an agenda, writes minutes, and numbers decisions in the body's register", async () => {
+      const item = await post(`/api/v1/meetings/${meetingId}/agenda`, {
+        title: { en: "Web translation guidelines", zh: "网页翻译导则" },
+        originalLanguage: "en",
+        kind: "document",
+        documentSymbol: "C16/38",
+      });
+      expect(item.statusCode, item.body).toBe(201);
+      expect(item.json()).toMatchObject({ position: 1, kind: "document" });
+      const area = await post(`/api/v1/meetings/${meetingId}/agenda`, {
+        title: { en: "Area" },
+        kind: "area",
+        areaSlug: "no-such-area",
+      });
+      expect(area.statusCode).toBe(400);
+      expect(area.json().error.details[0]).toMatchObject({ field: "areaSlug", reason: "unknown_area" });
+      const minutes = await env().app.inject({
+        method: "PATCH",
+        url: `/api/v1/agenda-items/${item.json().id}`,
+        headers: secretariat.headers,
+        payload: { version: item.json().version, minutes: { en: "The guidelines were reviewed." } },
+      });
+      expect(minutes.json().minutes).toEqual({ en: "The guidelines were reviewed." });
+
+      const first = await post(`/api/v1/meetings/${meetingId}/decisions`, {
+        text: { zh: "协调制定网页翻译导则。" },
+        agendaItemId: item.json().id,
+      });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json()).toMatchObject({
+        number: "ACT-TF/16/1",
+        originalLanguage: "zh",
+        meetingNumber: 16,
+      });
+      const second = await post(`/api/v1/meetings/${meetingId}/decisions`, {
+        text: { en: "Sponsorship guidelines to be revised." },
+      });
+      expect(second.json().number).toBe("ACT-TF/16/2");
+      const found = await env().app.inject({
+        url: `/api/v1/decisions?q=${encodeURIComponent("网页翻译导则")}`,
+        headers: other.headers,
+      });
+      expect(found.json().entries.map((d: { number: string }) => d.number)).toEqual(["ACT-TF/16/1"]);
+      const refused = await post(
+        `/api/v1/meetings/${meetingId}/decisions`,
+        { text: { en: "x" } },
+        owner.headers,
+      );
+      expect(refused.statusCode).toBe(403);
+    });
+
+    it("turns an agenda item into action items in one step; the owner reports progress", async () => {
+      const [item] = (
+        await env().app.inject({ url: `/api/v1/meetings/${meetingId}/agenda`, headers: secretariat.headers })
+      ).json().entries;
+      const spawned = await post(`/api/v1/agenda-items/${item.id}/action-items`, {
+        items: [
+          {
+            title: { en: "Draft the guidelines" },
+            ownerPersonId: owner.person.id,
+            ownerUnitCode: "ACTN",
+            dueDate: "2016-04-30",
+          },
+          {
+            title: { en: "Consult the six language services" },
+            ownerPersonId: owner.person.id,
+            ownerUnitCode: "ACTN",
+            dueDate: "2016-05-31",
+          },
+        ],
+      });
+      expect(spawned.statusCode, spawned.body).toBe(201);
+      expect(spawned.json().entries).toHaveLength(2);
+      expect(spawned.json().entries[0]).toMatchObject({
+        agendaItemId: item.id,
+        meetingId,
+        status: "open",
+        overdue: false,
+      });
+      const bad = await post(`/api/v1/agenda-items/${item.id}/action-items`, {
+        items: [
+          {
+            title: { en: "x" },
+            ownerPersonId: owner.person.id,
+            ownerUnitCode: "NOPE",
+            dueDate: "2016-02-30",
+          },
+        ],
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.map((d: { field: string }) => d.field)).toContain("items.0.dueDate");
+
+      const action = spawned.json().entries[0];
+      const progress = await env().app.inject({
+        method: "PATCH",
+        url: `/api/v1/action-items/${action.id}`,
+        headers: owner.headers,
+        payload: { version: action.version, status: "in_progress", note: "First draft circulated." },
+      });
+      expect(progress.statusCode, progress.body).toBe(200);
+      expect(progress.json().notes).toEqual([expect.objectContaining({ note: "First draft circulated." })]);
+      const moved = await env().app.inject({
+        method: "PATCH",
+        url: `/api/v1/action-items/${action.id}`,
+        headers: owner.headers,
+        payload: { version: progress.json().version, dueDate: "2016-12-31" },
+      });
+      expect(moved.statusCode).toBe(403);
+      const stranger = await env().app.inject({
+        method: "PATCH",
+        url: `/api/v1/action-items/${action.id}`,
+        headers: other.headers,
+        payload: { version: progress.json().version, status: "done" },
+      });
+      expect(stranger.statusCode).toBe(403);
+    });
+
+    it("flags overdue items and reminds their owners once a week", async () => {
+      now = new Date("2016-05-10T08:00:00Z");
+      const overdue = await env().app.inject({
+        url: "/api/v1/action-items?overdue=true",
+        headers: owner.headers,
+      });
+      expect(
+        overdue.json().entries.map((a: { dueDate: string; overdue: boolean }) => [a.dueDate, a.overdue]),
+      ).toEqual([["2016-04-30", true]]);
+      const remind = () => post("/api/v1/action-items/reminders", {});
+      expect((await remind()).json()).toEqual({ reminded: 1 });
+      expect((await remind()).json()).toEqual({ reminded: 0 });
+      const notes = await env().app.inject({
+        url: "/api/v1/notifications?unread=true",
+        headers: owner.headers,
+      });
+      expect(notes.json().entries.map((n: { kind: string }) => n.kind)).toEqual(
+        expect.arrayContaining(["action_item.overdue", "action_item.assigned"]),
+      );
+      now = new Date("2016-05-18T08:00:00Z");
+      expect((await remind()).json()).toEqual({ reminded: 1 });
+    });
+  },
+  { clock },
+);
