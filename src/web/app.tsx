@@ -19,6 +19,9 @@ import { SignInPage } from "./modules/auth/sign-in-page.tsx";
 import { MandateCreatePage, MandateEditPage } from "./modules/mandates/mandate-form.tsx";
 import { MandatePage } from "./modules/mandates/mandate-page.tsx";
 import { MandatesPage } from "./modules/mandates/mandates-page.tsx";
+import { NotificationsPage } from "./modules/notifications/notifications-page.tsx";
+import { OverlapPage } from "./modules/overlaps/overlap-page.tsx";
+import { OverlapsPage } from "./modules/overlaps/overlaps-page.tsx";
 import { PeoplePage } from "./modules/people/people-page.tsx";
 import { PersonCreatePage, PersonEditPage } from "./modules/people/person-form.tsx";
 import { PersonPage } from "./modules/people/person-page.tsx";
@@ -113,6 +116,9 @@ const router = createBrowserRouter([
       { path: "activities/import", element: <ActivitiesImportPage /> },
       { path: "activities/:id", element: <ActivityPage /> },
       { path: "activities/:id/edit", element: <ActivityEditPage /> },
+      { path: "overlaps", element: <OverlapsPage /> },
+      { path: "overlaps/:id", element: <OverlapPage /> },
+      { path: "notifications", element: <NotificationsPage /> },
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },
       { path: "*", element: <NotFoundPage /> },

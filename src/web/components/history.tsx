@@ -28,6 +28,13 @@ const IGNORED_FIELDS = new Set([
   "unitId",
   "mandateIds",
   "qualification",
+  // An overlap decision's bookkeeping: who and when are the event's own; the words are the detector's.
+  "activityAId",
+  "activityBId",
+  "detectedAt",
+  "decidedBy",
+  "decidedAt",
+  "decidedWords",
 ]);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MOMENT = /^\d{4}-\d{2}-\d{2}T/;
@@ -82,7 +89,9 @@ function useValueFormat() {
     const [field = path, sub] = path.split(".");
     // A post's title is a job title; an activity's or a mandate's is the title of a document.
     const key = field === "title" && entity !== "post" ? "recordTitle" : field;
-    const label = t([`field.${key}`, `areaField.${key}`], { defaultValue: field });
+    const label = t([`field.${key}`, `areaField.${key}`, `overlaps.scanCount.${key}`], {
+      defaultValue: field,
+    });
     if (sub && isLanguage(sub)) return `${label} (${format.languageName(sub)})`;
     return sub ? `${label} (${sub})` : label;
   };
@@ -95,7 +104,11 @@ function useValueFormat() {
       if (field === "kind") return t([`unitKind.${raw}`, `mandateKind.${raw}`], { defaultValue: raw });
       if (field === "source") return t(`mandateSource.${raw}`, { defaultValue: raw });
       if (field === "type") return t(`activityType.${raw}`, { defaultValue: raw });
-      if (field === "status") return t([`activityStatus.${raw}`, `areaStatus.${raw}`], { defaultValue: raw });
+      if (field === "status")
+        return t([`activityStatus.${raw}`, `areaStatus.${raw}`, `overlapStatus.${raw}`], {
+          defaultValue: raw,
+        });
+      if (field === "outcome") return t(`overlapOutcome.${raw}`, { defaultValue: raw });
       if (field === "visibility") return t(`visibility.${raw}`, { defaultValue: raw });
       if (field === "role") return t(`role.${raw}`, { defaultValue: raw });
       if ((field === "preferredLanguage" || field === "originalLanguage") && isLanguage(raw))
@@ -185,6 +198,8 @@ function entityLink(event: AuditEvent): string | null {
       return `/mandates/${id}`;
     case "activity":
       return `/activities/${id}`;
+    case "overlap":
+      return `/overlaps/${id}`;
     case "area":
       // Area pages are addressed by slug, which the snapshot holds.
       return typeof record.slug === "string" ? `/areas/${segment(record.slug)}` : null;

@@ -1,11 +1,25 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, useDirection } from "@mantine/core";
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Text,
+  useDirection,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { canReadAudit, useSignOut, useViewer } from "../api/session.ts";
+import { useFormat } from "../i18n/format.ts";
 import { directionOf, isLanguage } from "../i18n/i18n.ts";
+import { UNREAD_COUNTED, useUnreadCount } from "../modules/notifications/notifications.queries.ts";
+import { canUseOverlapInbox } from "../modules/overlaps/overlaps.queries.ts";
 import { StatusRegion } from "./announcer.tsx";
+import { BellIcon } from "./icons.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { ErrorNotice, Loading } from "./states.tsx";
 
@@ -39,6 +53,47 @@ function Brand() {
         {t("app.tagline")}
       </Text>
     </Group>
+  );
+}
+
+/** How many notifications are unread: a badge to see, and words for screen readers. */
+function UnreadCount() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const unread = useUnreadCount(true);
+  const count = unread.data ?? 0;
+  if (count === 0) return null;
+  return (
+    <>
+      <Badge size="sm" variant="filled" color="red.9" circle={count < 10} aria-hidden="true" ms={6}>
+        {count > UNREAD_COUNTED ? `${format.number(UNREAD_COUNTED)}+` : format.number(count)}
+      </Badge>
+      <VisuallyHidden>
+        {t("notifications.unreadCount", { count: format.number(Math.min(count, UNREAD_COUNTED)) })}
+      </VisuallyHidden>
+    </>
+  );
+}
+
+/** The way to one's notifications in the header (on a phone it is in the menu instead). */
+function NotificationsLink() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname === "/notifications";
+  return (
+    <Button
+      component={Link}
+      to="/notifications"
+      variant="default"
+      size="xs"
+      visibleFrom="sm"
+      aria-current={here ? "page" : undefined}
+      className="notifications-link"
+      leftSection={<BellIcon />}
+    >
+      {t("notifications.title")}
+      <UnreadCount />
+    </Button>
   );
 }
 
@@ -92,6 +147,7 @@ export function AppLayout() {
     { to: "/areas", label: t("nav.areas") },
     { to: "/mandates", label: t("nav.mandates") },
     { to: "/activities", label: t("nav.activities") },
+    ...(canUseOverlapInbox(viewer.data) ? [{ to: "/overlaps", label: t("nav.overlaps") }] : []),
     ...(canReadAudit(viewer.data) ? [{ to: "/audit", label: t("nav.audit") }] : []),
     { to: "/account", label: t("nav.account") },
   ];
@@ -119,6 +175,7 @@ export function AppLayout() {
               <Brand />
             </Group>
             <Group gap="md" wrap="nowrap" align="center">
+              <NotificationsLink />
               <LanguageSwitcher />
               <Text size="sm" visibleFrom="md" className="viewer-name">
                 {viewer.data.name}
@@ -135,6 +192,21 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" id="main-navigation" aria-label={t("nav.label")}>
+          <NavLink
+            component={Link}
+            to="/notifications"
+            hiddenFrom="sm"
+            label={
+              <>
+                {t("notifications.title")}
+                <UnreadCount />
+              </>
+            }
+            active={location.pathname === "/notifications"}
+            aria-current={location.pathname === "/notifications" ? "page" : undefined}
+            variant="filled"
+            onClick={close}
+          />
           {links.map((link) => {
             const active = location.pathname === link.to || location.pathname.startsWith(`${link.to}/`);
             return (

@@ -5,10 +5,7 @@ type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames | I
 
 const cache = new Map<string, Formatter>();
 
-function cached<T extends Formatter>(
-  key: string,
-  make: () => T,
-): T {
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let format = cache.get(key) as T | undefined;
   if (!format) {
     format = make();
