@@ -78,6 +78,8 @@ export const OverlapListQuery = z.object({
   likely: z.enum(["true", "false"]).optional(),
   areaSlug: AreaSlug.optional(),
   unitCode: UnitCode.optional(),
+  /** Pairs one of whose activities is this one (what a notification about it links to). */
+  activityId: z.uuid().optional(),
 });
 
 export const DecideOverlapInput = z

@@ -179,6 +179,7 @@ export interface CandidateFilter {
   likely: boolean | null;
   areaSlug: string | null;
   unitCode: string | null;
+  activityId: string | null;
   visibilities: Visibility[];
   restrictedUnits: "all" | string[];
   after: [number, string] | null;
@@ -204,6 +205,10 @@ export async function listCandidateRows(db: Executor, f: CandidateFilter): Promi
   const conditions: (SQL | undefined)[] = [readable(a, f), readable(b, f)];
   if (f.status) conditions.push(eq(overlapCandidate.status, f.status));
   if (f.likely !== null) conditions.push(eq(overlapCandidate.likely, f.likely));
+  if (f.activityId)
+    conditions.push(
+      or(eq(overlapCandidate.activityAId, f.activityId), eq(overlapCandidate.activityBId, f.activityId)),
+    );
   if (f.unitCode) {
     const units = descendantsOrSelfByCode(f.unitCode);
     conditions.push(or(sql`${a.unitId} in ${units}`, sql`${b.unitId} in ${units}`));

@@ -280,6 +280,7 @@ export async function listOverlaps(
     likely: query.likely === undefined ? null : query.likely === "true",
     areaSlug: query.areaSlug ?? null,
     unitCode: query.unitCode ?? null,
+    activityId: query.activityId ?? null,
     visibilities: scope.visibilities,
     restrictedUnits: scope.restrictedUnits,
     after,

@@ -122,6 +122,9 @@ describeOnEachDatabase("overlap detection", (env) => {
     const otherRegion = pairOf(entries, "africaEn", "europe");
     expect(otherRegion?.likely ?? false).toBe(false);
     expect(pairOf(entries, "africaEn", "campaign")).toBeUndefined();
+    const ofOne = await inbox(`?activityId=${ids.africaZh}`);
+    expect(ofOne.map((e) => [e.a.id, e.b.id].includes(ids.africaZh!))).toEqual(ofOne.map(() => true));
+    expect(ofOne.length).toBeGreaterThan(0);
   });
 
   it("shows both sides with the matching passages marked, in their own languages", async () => {
