@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import type { Role } from "#shared/access.ts";
 import type { Person, Unit } from "#shared/organization.ts";
 import { systemCtx } from "#server/core/context.ts";
+import { defineLadder } from "#server/modules/issues/issues.service.ts";
 import { runOverlapScan } from "#server/modules/overlaps/overlaps.service.ts";
 import { describeOnEachDatabase, type TestEnv } from "./app.ts";
 
@@ -887,7 +888,82 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    route: "GET /api/v1/escalation-ladder",
+    what: "the escalation ladder",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/escalation-ladder" }),
+  },
+  {
+    route: "GET /api/v1/coordination-issues",
+    what: "list coordination issues",
+    allowed: STAFF,
+    request: async () => ({ url: "/api/v1/coordination-issues" }),
+  },
+  {
+    route: "POST /api/v1/coordination-issues",
+    what: "raise an issue on an area the viewer is not focal point of",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: "/api/v1/coordination-issues",
+      payload: { areaSlug: f.areaT, title: { en: "Issue" } },
+    }),
+  },
+  {
+    route: "POST /api/v1/coordination-issues/escalations",
+    what: "run the escalation timer now",
+    allowed: KEEPS_LIST,
+    request: async () => ({ url: "/api/v1/coordination-issues/escalations" }),
+  },
+  {
+    route: "GET /api/v1/coordination-issues/{id}",
+    what: "read an issue",
+    allowed: STAFF,
+    request: async (f, env) => ({ url: `/api/v1/coordination-issues/${(await freshIssue(f, env)).id}` }),
+  },
+  {
+    route: "GET /api/v1/coordination-issues/{id}/history",
+    what: "an issue's history",
+    allowed: STAFF,
+    request: async (f, env) => ({
+      url: `/api/v1/coordination-issues/${(await freshIssue(f, env)).id}/history`,
+    }),
+  },
+  {
+    route: "POST /api/v1/coordination-issues/{id}/escalate",
+    what: "move an issue up",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const issue = await freshIssue(f, env);
+      return {
+        url: `/api/v1/coordination-issues/${issue.id}/escalate`,
+        payload: { reason: "matrix", version: issue.version },
+      };
+    },
+  },
+  {
+    route: "POST /api/v1/coordination-issues/{id}/resolve",
+    what: "settle an issue",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const issue = await freshIssue(f, env);
+      return {
+        url: `/api/v1/coordination-issues/${issue.id}/resolve`,
+        payload: { decisionId: f.decision, resolution: "Settled", version: issue.version },
+      };
+    },
+  },
 ];
+
+const freshIssue = async (f: Fixtures, env: TestEnv) =>
+  (
+    await env.app.inject({
+      method: "POST",
+      url: "/api/v1/coordination-issues",
+      headers: await keeperOf(env),
+      payload: { areaSlug: f.areaT, title: { en: "Fixture issue" } },
+    })
+  ).json() as { id: string; version: number };
 
 const actionDraft = (f: Fixtures) => ({
   title: { en: "Follow up" },
@@ -1059,6 +1135,11 @@ describeOnEachDatabase("permission matrix", (env) => {
         payload: { bodyId: fixtures.body, ...actionDraft(fixtures) },
       })
     ).json().id;
+    await defineLadder(systemCtx(env().database), [
+      { name: { en: "Focal points" }, bodyCode: null, timeLimitDays: 14 },
+      { name: { en: "Task force" }, bodyCode: "matrix-body", timeLimitDays: 30 },
+      { name: { en: "Top" }, bodyCode: "matrix-body", timeLimitDays: null },
+    ]);
     for (const viewer of VIEWERS) {
       if (!viewer.role) headers.set(viewer.key, {});
       else {

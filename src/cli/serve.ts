@@ -5,6 +5,7 @@ import { openConfiguredDatabase } from "#server/db/open.ts";
 import { hasDemoAdmin, isEmpty, loadDemo } from "#server/demo/demo.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
 import { remindOverdueActionItems } from "#server/modules/decisions/decisions.service.ts";
+import { escalateOverdueIssues } from "#server/modules/issues/issues.service.ts";
 import { say } from "./output.ts";
 
 /** Opens (and on first start fills) the database, then listens until SIGINT/SIGTERM. */
@@ -29,10 +30,11 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
-  // Overdue action items are reminded hourly; claiming them is one statement, so several processes
-  // doing this never remind twice.
+  // Hourly: overdue action items are reminded (claiming them is one statement, so several processes
+  // never remind twice) and issues past their level's time limit move up (a versioned write each).
   const reminders = setInterval(() => {
     remindOverdueActionItems(ctx).catch((error: unknown) => app.log.error(error, "reminders failed"));
+    escalateOverdueIssues(ctx).catch((error: unknown) => app.log.error(error, "escalations failed"));
   }, 3_600_000);
   reminders.unref();
   const bound = app.server.address();

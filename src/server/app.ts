@@ -23,6 +23,7 @@ import { peopleRoutes } from "./modules/people/people.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
 import { bodiesRoutes } from "./modules/bodies/bodies.routes.ts";
 import { decisionsRoutes } from "./modules/decisions/decisions.routes.ts";
+import { issuesRoutes } from "./modules/issues/issues.routes.ts";
 import { jobsRoutes } from "./modules/jobs/jobs.routes.ts";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.ts";
 import { overlapsRoutes } from "./modules/overlaps/overlaps.routes.ts";
@@ -121,6 +122,7 @@ export async function buildApp({
   overlapsRoutes(app);
   bodiesRoutes(app);
   decisionsRoutes(app);
+  issuesRoutes(app);
   jobsRoutes(app);
   notificationsRoutes(app);
 

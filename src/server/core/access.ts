@@ -15,6 +15,7 @@ export const ACTIONS = [
   "overlap.scan",
   "overlap.decide",
   "body.manage",
+  "issue.resolve",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,9 +35,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "overlap.scan",
     "overlap.decide",
     "body.manage",
+    "issue.resolve",
   ],
-  // The secretariat (SPM) keeps the register of mandates and the list of areas, and runs overlap scans.
-  // and manages the coordination bodies and their meetings.
+  // The secretariat (SPM) keeps the register of mandates and the list of areas, runs overlap scans,
+  // and manages the coordination bodies, their meetings and the issues that reach them.
   secretariat: [
     "mandate.manage",
     "area.manage",
@@ -44,8 +46,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "overlap.scan",
     "overlap.decide",
     "body.manage",
+    "issue.resolve",
   ],
-  chair: [],
+  // Chairs settle and move up the coordination issues that reach their body.
+  chair: ["issue.resolve"],
   // Staff edit their unit's activities, focal points too (and tag any unit's activity with their
   // areas); focal points confirm or dismiss duplicated effort involving their units.
   focal_point: ["activity.edit", "overlap.decide"],

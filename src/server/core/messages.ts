@@ -327,6 +327,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Этого пункта нет в повестке дня этого заседания.",
     es: "Este punto no figura en el orden del día de esta reunión.",
   },
+  unknown_decision: {
+    ar: "لا يوجد قرار بهذا المعرّف.",
+    zh: "没有此标识的决定。",
+    en: "No decision has this identifier.",
+    fr: "Aucune décision ne porte cet identifiant.",
+    ru: "Решения с таким идентификатором нет.",
+    es: "Ninguna decisión tiene este identificador.",
+  },
   not_applicable: {
     ar: "لا ينطبق هذا الحقل على الاختيار المحدد؛ اتركه فارغاً.",
     zh: "此字段不适用于所作选择，请留空。",

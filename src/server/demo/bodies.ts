@@ -235,3 +235,55 @@ export const DEMO_TASK_FORCE_MEETINGS: { startsAt: string; mode: "in_person" | "
   "2016-12-08T10:00:00+01:00",
   "2017-01-26T10:00:00+01:00",
 ].map((startsAt, i) => ({ startsAt, mode: i < 4 ? "in_person" : "hybrid" }));
+
+/** The demo organization's escalation ladder: focal point → task force → MCG → Coordination Committee. */
+export const DEMO_LADDER = [
+  {
+    name: {
+      ar: "المنسقون",
+      zh: "联络人",
+      en: "Focal points",
+      fr: "Coordonnateurs",
+      ru: "Координаторы",
+      es: "Coordinadores",
+    },
+    bodyCode: null,
+    timeLimitDays: 14,
+  },
+  {
+    name: {
+      ar: "فرقة العمل",
+      zh: "任务组",
+      en: "Task force",
+      fr: "Équipe spéciale",
+      ru: "Целевая группа",
+      es: "Equipo especial",
+    },
+    bodyCode: "isc-tf",
+    timeLimitDays: 30,
+  },
+  {
+    name: {
+      ar: "فريق تنسيق الإدارة",
+      zh: "管理协调组",
+      en: "Management Coordination Group",
+      fr: "Groupe de coordination de la gestion",
+      ru: "Группа по координации управления",
+      es: "Grupo de Coordinación de la Gestión",
+    },
+    bodyCode: "mcg",
+    timeLimitDays: 30,
+  },
+  {
+    name: {
+      ar: "لجنة التنسيق",
+      zh: "协调委员会",
+      en: "Coordination Committee",
+      fr: "Comité de coordination",
+      ru: "Координационный комитет",
+      es: "Comité de Coordinación",
+    },
+    bodyCode: "cc",
+    timeLimitDays: null,
+  },
+];

@@ -13,7 +13,8 @@ import { runOverlapScan } from "../modules/overlaps/overlaps.service.ts";
 import { createUnit } from "../modules/units/units.service.ts";
 import { addMember, createBody, createMeeting, recordAttendance } from "../modules/bodies/bodies.service.ts";
 import { DEMO_ACTIVITIES } from "./activities.ts";
-import { DEMO_BODIES, DEMO_TASK_FORCE_MEETINGS } from "./bodies.ts";
+import { defineLadder } from "../modules/issues/issues.service.ts";
+import { DEMO_BODIES, DEMO_LADDER, DEMO_TASK_FORCE_MEETINGS } from "./bodies.ts";
 import { generateImportRows } from "./generated-activities.ts";
 
 /** Enough generated activities across units and languages for the pages to feel real. */
@@ -172,6 +173,7 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
         });
       }
     }
+    await defineLadder(tx, DEMO_LADDER);
     const described = describedActivityRows();
     progress(`activities described in six languages (${described.length})`);
     await importActivities(tx, { rows: described, problems: [] }, { dryRun: false });

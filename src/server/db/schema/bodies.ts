@@ -132,6 +132,8 @@ export const agendaItem = pgTable(
     areaId: uuid("area_id"),
     documentSymbol: text("document_symbol"),
     minutes: jsonb("minutes").$type<MultilingualText>(),
+    /** The coordination issue this item discusses (proposed by the escalation timer or by hand). */
+    coordinationIssueId: uuid("coordination_issue_id"),
   },
   (t) => [
     index("agenda_item_meeting_idx").on(t.meetingId, t.position),
@@ -194,5 +196,61 @@ export const actionItem = pgTable(
     index("action_item_owner_idx").on(t.ownerPersonId, t.status, t.dueDate),
     index("action_item_due_idx").on(t.status, t.dueDate),
     check("action_item_status_check", sql`${t.status} in ('open', 'in_progress', 'done', 'cancelled')`),
+  ],
+);
+
+/**
+ * The escalation ladder of the organization: level 1 is the focal points themselves, each level above
+ * a body; an issue unresolved past its level's time limit moves up.
+ */
+export const escalationLevel = pgTable(
+  "escalation_level",
+  {
+    ...recordColumns,
+    position: integer("position").notNull(),
+    name: jsonb("name").$type<MultilingualText>().notNull(),
+    bodyId: uuid("body_id").references(() => body.id),
+    /** Days an issue may stay at this level; null at the top. */
+    timeLimitDays: integer("time_limit_days"),
+  },
+  (t) => [uniqueIndex("escalation_level_position_key").on(t.position)],
+);
+
+/** An issue a focal point raises on an area, which moves up the ladder until a decision settles it. */
+export const coordinationIssue = pgTable(
+  "coordination_issue",
+  {
+    ...recordColumns,
+    areaId: uuid("area_id").notNull(),
+    title: jsonb("title").$type<MultilingualText>().notNull(),
+    description: jsonb("description").$type<MultilingualText>(),
+    originalLanguage: text("original_language").notNull(),
+    raisedBy: uuid("raised_by")
+      .notNull()
+      .references(() => person.id),
+    level: integer("level").notNull().default(1),
+    levelSince: timestamp("level_since", { withTimezone: true, mode: "string" }).notNull(),
+    status: text("status").notNull().default("open"),
+    resolvedByDecisionId: uuid("resolved_by_decision_id").references(() => decision.id),
+    resolution: text("resolution"),
+    /** Every move, oldest first: `{at, from, to, by, reason, automatic}`. */
+    moves: jsonb("moves")
+      .$type<
+        {
+          at: string;
+          from: number | null;
+          to: number;
+          by: string | null;
+          reason: string;
+          automatic: boolean;
+        }[]
+      >()
+      .notNull()
+      .default([]),
+  },
+  (t) => [
+    index("coordination_issue_status_idx").on(t.status, t.level, t.levelSince),
+    index("coordination_issue_area_idx").on(t.areaId),
+    check("coordination_issue_status_check", sql`${t.status} in ('open', 'resolved', 'withdrawn')`),
   ],
 );

@@ -30,6 +30,7 @@ const agendaColumns = {
   areaId: agendaItem.areaId,
   documentSymbol: agendaItem.documentSymbol,
   minutes: agendaItem.minutes,
+  coordinationIssueId: agendaItem.coordinationIssueId,
   areaSlug: area.slug,
 };
 
