@@ -953,6 +953,18 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    route: "GET /api/v1/bodies/{id}/calendar.ics",
+    what: "an internal body's calendar feed",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/bodies/${f.body}/calendar.ics` }),
+  },
+  {
+    route: "GET /api/v1/meetings/{id}/invitation.ics",
+    what: "a meeting's invitation",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/invitation.ics` }),
+  },
 ];
 
 const freshIssue = async (f: Fixtures, env: TestEnv) =>
@@ -987,6 +999,7 @@ const PUBLIC_ROUTES = [
 const OWN_RECORD_ROUTES = [
   "POST /api/v1/access-tokens/{id}/revoke",
   "GET /api/v1/jobs/{id}",
+  "GET /api/v1/people/{id}/calendar.ics",
   "POST /api/v1/notifications/{id}/read",
 ];
 

@@ -19,10 +19,16 @@ export const Viewer = z.object({
 });
 export type Viewer = z.infer<typeof Viewer>;
 
-export const CreateTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateTokenInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** `calendar`: a read-only token for the URL of .ics feeds (calendar clients send no headers). */
+  scope: z.enum(["api", "calendar"]).default("api"),
+});
 export const AccessToken = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** `api` for scripts (Bearer), `calendar` for the token in .ics feed URLs (read-only). */
+  scope: z.enum(["api", "calendar"]),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

@@ -39,6 +39,8 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 export const ACCESS_TOKEN_PREFIX = "isx_";
+/** Calendar tokens are another kind: a calendar URL that leaks gives read access to feeds only. */
+export const CALENDAR_TOKEN_PREFIX = "isc_";
 
 export async function loadViewer(db: Executor, personId: string): Promise<ViewerIdentity | null> {
   const found = await db
@@ -117,8 +119,9 @@ export async function viewerByAccessToken(
   db: Executor,
   token: string,
   now: Date,
+  prefix = ACCESS_TOKEN_PREFIX,
 ): Promise<ViewerIdentity | null> {
-  if (!token.startsWith(ACCESS_TOKEN_PREFIX)) return null;
+  if (!token.startsWith(prefix)) return null;
   const result = (await db.execute(
     viewerQuery("access_token", digest(token), now.toISOString()),
   )) as unknown as {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/client.ts";
-import { sameSecret, viewerByAccessToken, viewerBySession } from "./auth.ts";
+import { CALENDAR_TOKEN_PREFIX, sameSecret, viewerByAccessToken, viewerBySession } from "./auth.ts";
 import type { Clock } from "./clock.ts";
 import { type Ctx, createCtx, type ViewerIdentity } from "./context.ts";
 import { fail } from "./errors.ts";
@@ -53,6 +53,13 @@ export function installRequestContext(
         request.ctx = createCtx(database, { clock, lang: requestLanguage(request, null) });
         fail("unauthenticated");
       }
+    } else if (request.method === "GET" && /\.ics(\?|$)/.test(request.url)) {
+      // Calendar clients cannot send headers: a calendar token in the URL opens the .ics feeds only.
+      const token = new URL(request.url, "http://calendar").searchParams.get("token");
+      if (token) viewer = await viewerByAccessToken(database.db, token, clock.now(), CALENDAR_TOKEN_PREFIX);
+      const session = readSessionCookie(request, signedCookies);
+      if (!viewer && session)
+        viewer = (await viewerBySession(database.db, session, clock.now()))?.viewer ?? null;
     } else {
       const token = readSessionCookie(request, signedCookies);
       if (token) {

@@ -26,6 +26,8 @@ export const accessToken = pgTable(
       .notNull()
       .references(() => person.id),
     name: text("name").notNull(),
+    /** `api` (Authorization: Bearer) or `calendar` (read-only, in the URL of .ics feeds). */
+    scope: text("scope").notNull().default("api"),
     tokenHash: text("token_hash").notNull(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "string" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "string" }),

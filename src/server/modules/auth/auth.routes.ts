@@ -125,12 +125,13 @@ export function authRoutes(app: FastifyInstance, config: Config) {
     {
       schema: {
         tags,
-        summary: "Create a personal access token (shown once)",
+        summary: "Create a personal access token (shown once); scope calendar for .ics feed URLs",
         body: CreateTokenInput,
         response: { 201: CreatedAccessToken },
       },
     },
-    async (req, reply) => reply.status(201).send(await createAccessToken(req.ctx, req.body.name)),
+    async (req, reply) =>
+      reply.status(201).send(await createAccessToken(req.ctx, req.body.name, undefined, req.body.scope)),
   );
   r.post(
     "/api/v1/access-tokens/:id/revoke",

@@ -1,6 +1,7 @@
 import type { Language } from "#shared/languages.ts";
 import {
   ACCESS_TOKEN_PREFIX,
+  CALENDAR_TOKEN_PREFIX,
   closeSession,
   digest,
   newSecret,
@@ -24,6 +25,7 @@ function toAccessToken(row: AccessTokenRow) {
   return {
     id: row.id,
     name: row.name,
+    scope: row.scope as "api" | "calendar",
     createdAt: isoTimestamp(row.createdAt),
     lastUsedAt: isoTimestamp(row.lastUsedAt),
     revokedAt: isoTimestamp(row.revokedAt),
@@ -91,11 +93,16 @@ export async function listOwnAccessTokens(ctx: Ctx) {
 }
 
 /** Creates a personal access token for `personId` (the viewer's own unless called by the CLI); shown once. */
-export async function createAccessToken(ctx: Ctx, name: string, personId = requireViewer(ctx).personId) {
+export async function createAccessToken(
+  ctx: Ctx,
+  name: string,
+  personId = requireViewer(ctx).personId,
+  scope: "api" | "calendar" = "api",
+) {
   if (ctx.viewer?.personId !== personId) await ctx.access.authorize("person.manage", null);
-  const token = newSecret(ACCESS_TOKEN_PREFIX);
+  const token = newSecret(scope === "calendar" ? CALENDAR_TOKEN_PREFIX : ACCESS_TOKEN_PREFIX);
   return ctx.transaction(async (tx) => {
-    const row = await insertAccessToken(tx.db, { personId, name, tokenHash: digest(token) });
+    const row = await insertAccessToken(tx.db, { personId, name, scope, tokenHash: digest(token) });
     await tx.audit.record("access_token", row.id, null, toAccessToken(row), "create");
     return { ...toAccessToken(row), token };
   });

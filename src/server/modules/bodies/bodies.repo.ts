@@ -218,3 +218,12 @@ export async function meetingCounts(db: Executor, bodyId: string, timeZone: stri
     since: (since as unknown as { rows: { since: string | null }[] }).rows[0]?.since ?? null,
   };
 }
+
+/** Every meeting of a body, or every meeting a person takes part in: what a calendar feed lists. */
+export function meetingsFor(db: Executor, of: { bodyId: string } | { personId: string }) {
+  const where =
+    "bodyId" in of
+      ? eq(meeting.bodyId, of.bodyId)
+      : sql`${meeting.id} in (select ${meetingParticipant.meetingId} from ${meetingParticipant} where ${meetingParticipant.personId} = ${of.personId})`;
+  return db.select().from(meeting).where(where).orderBy(desc(meeting.startsAt)).limit(1000);
+}

@@ -16,10 +16,13 @@ import {
   UpdateMeetingInput,
 } from "#shared/bodies.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
-import { router } from "../../core/routes.ts";
+import type { Language } from "#shared/languages.ts";
+import { IdParams, router } from "../../core/routes.ts";
+import { calendar } from "./calendar.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import {
   addMember,
+  bodyMeetings,
   bodyStatistics,
   createBody,
   createMeeting,
@@ -31,6 +34,7 @@ import {
   inviteToMeeting,
   listBodies,
   listMeetings,
+  personMeetings,
   recordAttendance,
   updateBody,
   updateMeeting,
@@ -135,6 +139,72 @@ export function bodiesRoutes(app: FastifyInstance) {
     async (req) => {
       const found = await findBody(req.ctx, req.params.id);
       return historyOf(req.ctx, "body", found.id, req.query.cursor, req.query.limit);
+    },
+  );
+
+  const calendarTags = ["calendars"];
+  const ics = "text/calendar; charset=utf-8";
+  const host = (req: { hostname: string }) => req.hostname.replace(/:\d+$/, "") || "intersect";
+  const TokenQuery = z.object({ token: z.string().max(200).optional() });
+  r.get(
+    "/api/v1/bodies/:id/calendar.ics",
+    {
+      schema: {
+        tags: calendarTags,
+        summary: "A body's meetings as an iCalendar feed (calendar clients: ?token= a calendar-scoped token)",
+        params: BodyParams,
+        querystring: TokenQuery,
+      },
+    },
+    async (req, reply) => {
+      const { body: found, meetings } = await bodyMeetings(req.ctx, req.params.id);
+      const name = found.name[req.ctx.lang] ?? found.name[found.originalLanguage as Language] ?? found.code;
+      return reply
+        .type(ics)
+        .send(calendar(name, meetings, req.ctx.lang, req.ctx.clock.now(), { host: host(req) }));
+    },
+  );
+  r.get(
+    "/api/v1/people/:id/calendar.ics",
+    {
+      schema: {
+        tags: calendarTags,
+        summary: "The meetings one takes part in, as an iCalendar feed (?token= a calendar-scoped token)",
+        params: IdParams,
+        querystring: TokenQuery,
+      },
+    },
+    async (req, reply) => {
+      const { person, meetings } = await personMeetings(req.ctx, req.params.id);
+      return reply
+        .type(ics)
+        .send(calendar(person.name, meetings, req.ctx.lang, req.ctx.clock.now(), { host: host(req) }));
+    },
+  );
+  r.get(
+    "/api/v1/meetings/:id/invitation.ics",
+    {
+      schema: {
+        tags: calendarTags,
+        summary: "One meeting's invitation, with its participants",
+        params: MeetingParams,
+        querystring: TokenQuery,
+      },
+    },
+    async (req, reply) => {
+      const meeting = await getMeeting(req.ctx, req.params.id);
+      return reply
+        .type(ics)
+        .header(
+          "content-disposition",
+          `attachment; filename="meeting-${meeting.bodyCode}-${meeting.number}.ics"`,
+        )
+        .send(
+          calendar(meeting.bodyCode, [meeting], req.ctx.lang, req.ctx.clock.now(), {
+            method: "REQUEST",
+            host: host(req),
+          }),
+        );
     },
   );
 

@@ -36,6 +36,7 @@ import {
   meetingById,
   meetingCounts,
   meetingNumberTaken,
+  meetingsFor,
   memberById,
   membersOf,
   membersOn,
@@ -249,7 +250,7 @@ export async function bodyStatistics(ctx: Ctx, idOrCode: string): Promise<BodySt
   };
 }
 
-async function presentMeetings(ctx: Ctx, rows: MeetingRow[]): Promise<Meeting[]> {
+export async function presentMeetings(ctx: Ctx, rows: MeetingRow[]): Promise<Meeting[]> {
   const participants = await participantsOf(
     ctx.db,
     rows.map((r) => r.id),
@@ -471,4 +472,24 @@ export async function recordAttendance(ctx: Ctx, id: string, input: RecordAttend
     await tx.audit.record("meeting", current.id, before, after, "attendance");
     return after;
   });
+}
+
+/** A body's meetings for its calendar feed. */
+export async function bodyMeetings(ctx: Ctx, idOrCode: string) {
+  const found = await findBody(ctx, idOrCode);
+  return {
+    body: found,
+    meetings: await presentMeetings(ctx, await meetingsFor(ctx.db, { bodyId: found.id })),
+  };
+}
+
+/** The meetings a person takes part in, for their own calendar feed (administrators may read anyone's). */
+export async function personMeetings(ctx: Ctx, personId: string) {
+  if (ctx.viewer?.personId !== personId && !(await ctx.access.can("person.manage", null))) {
+    return fail("not_found", { entity: "person", id: personId });
+  }
+  const person = await findPerson(ctx, personId);
+  const readable = new Set((await listBodies(ctx)).entries.map((b) => b.id));
+  const rows = (await meetingsFor(ctx.db, { personId: person.id })).filter((m) => readable.has(m.bodyId));
+  return { person, meetings: await presentMeetings(ctx, rows) };
 }

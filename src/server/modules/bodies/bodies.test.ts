@@ -187,4 +187,61 @@ describeOnEachDatabase("coordination bodies and meetings", (env) => {
       ],
     });
   });
+
+  it("publishes iCalendar feeds, opened in calendar clients by a revocable token in the URL", async () => {
+    const feed = await inject("GET", `/api/v1/bodies/${bodyId}/calendar.ics`);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers["content-type"]).toMatch(/^text\/calendar/);
+    expect(feed.body).toContain("BEGIN:VCALENDAR\r\n");
+    expect(feed.body).toContain("DTSTART:20160314T090000Z");
+    // Long lines are folded (CRLF and a space); unfolded, the title reads whole.
+    expect(feed.body.replace(/\r\n /g, "")).toContain(
+      "SUMMARY:Inter-Sectoral Coordination Task Force — 1st meeting",
+    );
+    expect(feed.body.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+
+    const me = await env().make.user("staff");
+    const [meeting] = (await inject("GET", `/api/v1/meetings?bodyId=${bodyId}&to=2016-03-31`)).json().entries;
+    await inject("POST", `/api/v1/meetings/${meeting.id}/invitations`, {
+      personIds: [me.person.id],
+      version: meeting.version,
+    });
+    const created = await env().app.inject({
+      method: "POST",
+      url: "/api/v1/access-tokens",
+      headers: me.headers,
+      payload: { name: "My calendar", scope: "calendar" },
+    });
+    expect(created.json()).toMatchObject({ scope: "calendar", token: expect.stringMatching(/^isc_/) });
+    const token = created.json().token as string;
+    const mine = await env().app.inject({
+      url: `/api/v1/people/${me.person.id}/calendar.ics?token=${token}`,
+    });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    // The calendar token opens feeds, nothing else; and only one's own.
+    expect(
+      (await env().app.inject({ url: "/api/v1/bodies", headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(401);
+    expect((await env().app.inject({ url: `/api/v1/bodies?token=${token}` })).statusCode).toBe(401);
+    expect(
+      (await env().app.inject({ url: `/api/v1/people/${focal.person.id}/calendar.ics?token=${token}` }))
+        .statusCode,
+    ).toBe(404);
+    const invitation = await env().app.inject({
+      url: `/api/v1/meetings/${meeting.id}/invitation.ics?token=${token}`,
+    });
+    expect(invitation.body).toContain("METHOD:REQUEST");
+    expect(invitation.body).toMatch(/ATTENDEE;CN=/);
+    await env().app.inject({
+      method: "POST",
+      url: `/api/v1/access-tokens/${created.json().id}/revoke`,
+      headers: me.headers,
+    });
+    expect(
+      (await env().app.inject({ url: `/api/v1/people/${me.person.id}/calendar.ics?token=${token}` }))
+        .statusCode,
+    ).toBe(401);
+  });
 });
