@@ -965,7 +965,58 @@ const CASES: Case[] = [
     allowed: STAFF,
     request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/invitation.ics` }),
   },
+  {
+    route: "GET /api/v1/meetings/{id}/reports",
+    what: "the focal points' reports",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/reports` }),
+  },
+  {
+    route: "POST /api/v1/meetings/{id}/reports",
+    what: "file a report on an area the viewer is not focal point of",
+    allowed: [],
+    request: async (f) => ({
+      url: `/api/v1/meetings/${f.meeting}/reports`,
+      payload: { areaSlug: f.areaT, language: "en", progress: "Progress" },
+    }),
+  },
+  {
+    route: "POST /api/v1/meetings/{id}/minutes/approve",
+    what: "approve the minutes of a body the viewer does not chair",
+    allowed: ["admin"],
+    request: async (f, env) => {
+      const meeting = await freshMeeting(f, env);
+      return { url: `/api/v1/meetings/${meeting.id}/minutes/approve`, payload: { version: meeting.version } };
+    },
+  },
+  {
+    route: "POST /api/v1/meetings/{id}/minutes/revise",
+    what: "open a new revision of approved minutes",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const meeting = await freshMeeting(f, env);
+      const approved = (
+        await env.app.inject({
+          method: "POST",
+          url: `/api/v1/meetings/${meeting.id}/minutes/approve`,
+          headers: await keeperOf(env),
+          payload: { version: meeting.version },
+        })
+      ).json();
+      return { url: `/api/v1/meetings/${meeting.id}/minutes/revise`, payload: { version: approved.version } };
+    },
+  },
 ];
+
+const freshMeeting = async (f: Fixtures, env: TestEnv) =>
+  (
+    await env.app.inject({
+      method: "POST",
+      url: "/api/v1/meetings",
+      headers: await keeperOf(env),
+      payload: { bodyId: f.body, startsAt: "2019-01-10T10:00:00+01:00", mode: "remote" },
+    })
+  ).json() as { id: string; version: number };
 
 const freshIssue = async (f: Fixtures, env: TestEnv) =>
   (

@@ -152,6 +152,9 @@ export const Meeting = z.object({
   place: z.string().nullable(),
   status: MeetingStatus,
   participants: z.array(Participant),
+  minutesStatus: z.enum(["draft", "approved"]),
+  minutesRevision: z.int(),
+  minutesApprovedAt: z.string().nullable(),
   version: z.int(),
 });
 export type Meeting = z.infer<typeof Meeting>;

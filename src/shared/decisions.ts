@@ -133,3 +133,35 @@ export const ActionItemListQuery = z.object({
   status: ActionStatus.optional(),
   overdue: z.enum(["true", "false"]).optional(),
 });
+
+export const AreaReport = z.object({
+  id: z.uuid(),
+  meetingId: z.uuid(),
+  areaSlug: z.string(),
+  personId: z.uuid(),
+  personName: z.string(),
+  language: Language,
+  progress: z.string(),
+  issues: z.string(),
+  nextSteps: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+export type AreaReport = z.infer<typeof AreaReport>;
+
+export const FileReportInput = z
+  .object({
+    areaSlug: AreaSlug,
+    language: Language,
+    progress: z.string().trim().min(1).max(8000),
+    issues: z.string().trim().max(8000).default(""),
+    nextSteps: z.string().trim().max(8000).default(""),
+    /** The version read, when changing a report already filed. */
+    version: z.int().positive().optional(),
+  })
+  .strict();
+export type FileReportInput = z.infer<typeof FileReportInput>;
+
+export const MinutesActionInput = z
+  .object({ version: z.int().positive(), reason: z.string().trim().max(2000).optional() })
+  .strict();

@@ -81,6 +81,11 @@ export const meeting = pgTable(
     mode: text("mode").notNull(),
     place: text("place"),
     status: text("status").notNull().default("planned"),
+    /** Minutes are drafted, then approved by the chair; changing approved minutes opens a new revision. */
+    minutesStatus: text("minutes_status").notNull().default("draft"),
+    minutesRevision: integer("minutes_revision").notNull().default(1),
+    minutesApprovedBy: uuid("minutes_approved_by"),
+    minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [
     uniqueIndex("meeting_body_number_key").on(t.bodyId, t.number),
@@ -253,4 +258,24 @@ export const coordinationIssue = pgTable(
     index("coordination_issue_area_idx").on(t.areaId),
     check("coordination_issue_status_check", sql`${t.status} in ('open', 'resolved', 'withdrawn')`),
   ],
+);
+
+/** A focal point's progress report on their area, filed before a meeting, shown under the area's agenda item. */
+export const areaReport = pgTable(
+  "area_report",
+  {
+    ...recordColumns,
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meeting.id),
+    areaId: uuid("area_id").notNull(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => person.id),
+    language: text("language").notNull(),
+    progress: text("progress").notNull(),
+    issues: text("issues").notNull().default(""),
+    nextSteps: text("next_steps").notNull().default(""),
+  },
+  (t) => [uniqueIndex("area_report_key").on(t.meetingId, t.areaId, t.personId)],
 );

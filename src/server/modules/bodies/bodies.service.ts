@@ -281,6 +281,9 @@ export async function presentMeetings(ctx: Ctx, rows: MeetingRow[]): Promise<Mee
           invited: p.invited,
           attendance: p.attendance as Attendance | null,
         })),
+      minutesStatus: row.minutesStatus as Meeting["minutesStatus"],
+      minutesRevision: row.minutesRevision,
+      minutesApprovedAt: isoTimestamp(row.minutesApprovedAt),
       version: row.version,
     });
   }

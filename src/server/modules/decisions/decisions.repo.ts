@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, max, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { area } from "../../db/schema/areas.ts";
-import { actionItem, agendaItem, body, decision, meeting } from "../../db/schema/bodies.ts";
+import { actionItem, agendaItem, areaReport, body, decision, meeting } from "../../db/schema/bodies.ts";
 import { person, unit } from "../../db/schema/organization.ts";
 import { updateIfVersion } from "../../db/versioned.ts";
 
@@ -242,4 +242,55 @@ export async function claimOverdue(db: Executor, today: string, now: string, wee
       ),
     )
     .returning({ id: actionItem.id, ownerPersonId: actionItem.ownerPersonId, dueDate: actionItem.dueDate });
+}
+
+export type ReportRow = typeof areaReport.$inferSelect & { areaSlug: string; personName: string };
+
+export function reportsOf(db: Executor, meetingId: string): Promise<ReportRow[]> {
+  return db
+    .select({
+      id: areaReport.id,
+      createdAt: areaReport.createdAt,
+      updatedAt: areaReport.updatedAt,
+      version: areaReport.version,
+      meetingId: areaReport.meetingId,
+      areaId: areaReport.areaId,
+      personId: areaReport.personId,
+      language: areaReport.language,
+      progress: areaReport.progress,
+      issues: areaReport.issues,
+      nextSteps: areaReport.nextSteps,
+      areaSlug: area.slug,
+      personName: person.name,
+    })
+    .from(areaReport)
+    .innerJoin(area, eq(area.id, areaReport.areaId))
+    .innerJoin(person, eq(person.id, areaReport.personId))
+    .where(eq(areaReport.meetingId, meetingId))
+    .orderBy(asc(area.slug), asc(person.name));
+}
+
+export async function insertReport(db: Executor, row: typeof areaReport.$inferInsert) {
+  const [created] = await db.insert(areaReport).values(row).returning();
+  return created!;
+}
+
+export function updateReportIfVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: Partial<typeof areaReport.$inferInsert>,
+  now: string,
+) {
+  return updateIfVersion(db, areaReport, id, version, changes, now);
+}
+
+export function updateMinutesIfVersion(
+  db: Executor,
+  meetingId: string,
+  version: number,
+  changes: Partial<typeof meeting.$inferInsert>,
+  now: string,
+) {
+  return updateIfVersion(db, meeting, meetingId, version, changes, now);
 }

@@ -5,20 +5,28 @@ import {
   ActionItem,
   ActionItemListQuery,
   AgendaItem,
+  AreaReport,
   CreateActionItemInput,
   CreateAgendaItemInput,
   CreateDecisionInput,
   Decision,
   DecisionListQuery,
+  FileReportInput,
+  MinutesActionInput,
   SpawnActionItemsInput,
   UpdateActionItemInput,
   UpdateAgendaItemInput,
 } from "#shared/decisions.ts";
+import { Meeting } from "#shared/bodies.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import {
   addAgendaItem,
+  approveMinutes,
+  fileReport,
+  listReports,
+  reviseMinutes,
   createActionItem,
   getActionItem,
   getAgenda,
@@ -61,6 +69,57 @@ export function decisionsRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => reply.status(201).send(await addAgendaItem(req.ctx, req.params.id, req.body)),
+  );
+  r.get(
+    "/api/v1/meetings/:id/reports",
+    {
+      schema: {
+        tags,
+        summary: "The focal points' progress reports for a meeting",
+        params: IdParams,
+        response: { 200: Entries(AreaReport) },
+      },
+    },
+    (req) => listReports(req.ctx, req.params.id),
+  );
+  r.post(
+    "/api/v1/meetings/:id/reports",
+    {
+      schema: {
+        tags,
+        summary: "A focal point files or revises the progress report on their area",
+        params: IdParams,
+        body: FileReportInput,
+        response: { 200: AreaReport },
+      },
+    },
+    (req) => fileReport(req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    "/api/v1/meetings/:id/minutes/approve",
+    {
+      schema: {
+        tags,
+        summary: "The chair approves the minutes",
+        params: IdParams,
+        body: MinutesActionInput,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => approveMinutes(req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    "/api/v1/meetings/:id/minutes/revise",
+    {
+      schema: {
+        tags,
+        summary: "Open a new revision of approved minutes",
+        params: IdParams,
+        body: MinutesActionInput,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => reviseMinutes(req.ctx, req.params.id, req.body),
   );
   r.patch(
     "/api/v1/agenda-items/:id",

@@ -3,11 +3,13 @@ import type {
   ActionItem,
   ActionItemListQuery,
   AgendaItem,
+  AreaReport,
   CreateActionItemInput,
   CreateAgendaItemInput,
   CreateDecisionInput,
   Decision,
   DecisionListQuery,
+  FileReportInput,
   SpawnActionItemsInput,
   UpdateActionItemInput,
   UpdateAgendaItemInput,
@@ -19,12 +21,17 @@ import { fail, FieldFaults } from "../../core/errors.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
-import { findAreasBySlugs } from "../areas/areas.service.ts";
-import { findBody, findMeeting, listBodies } from "../bodies/bodies.service.ts";
+import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
+import { findBody, findMeeting, getMeeting, listBodies } from "../bodies/bodies.service.ts";
 import { findPerson } from "../people/people.service.ts";
 import { unitByCode } from "../units/units.repo.ts";
 import {
   type ActionRow,
+  insertReport,
+  type ReportRow,
+  reportsOf,
+  updateMinutesIfVersion,
+  updateReportIfVersion,
   actionItemById,
   type AgendaRow,
   agendaItemById,
@@ -119,6 +126,9 @@ export async function updateAgendaItem(
 ): Promise<AgendaItem> {
   const current = await findAgendaItem(ctx, id);
   await ctx.access.authorize("body.manage", null);
+  // Approved minutes are a record: changing them takes a new revision (reviseMinutes) first.
+  if ((await findMeeting(ctx, current.meetingId)).minutesStatus === "approved")
+    fail("invalid_transition", { reason: "minutes_approved" });
   return ctx.transaction(async (tx) => {
     const { version, ...changes } = input;
     const next = await updateAgendaItemIfVersion(
@@ -424,5 +434,123 @@ export async function remindOverdueActionItems(ctx: Ctx): Promise<{ reminded: nu
     if (claimed.length)
       await tx.audit.record("reminder", now.toISOString(), null, { overdue: claimed.length }, "remind");
     return { reminded: claimed.length };
+  });
+}
+
+function toReport(row: ReportRow): AreaReport {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    areaSlug: row.areaSlug,
+    personId: row.personId,
+    personName: row.personName,
+    language: row.language as Language,
+    progress: row.progress,
+    issues: row.issues,
+    nextSteps: row.nextSteps,
+    updatedAt: isoTimestamp(row.updatedAt),
+    version: row.version,
+  };
+}
+
+export async function listReports(ctx: Ctx, meetingId: string): Promise<{ entries: AreaReport[] }> {
+  const found = await findMeeting(ctx, meetingId);
+  return { entries: (await reportsOf(ctx.db, found.id)).map(toReport) };
+}
+
+/**
+ * A focal point files (or revises) the progress report on their area for a meeting: progress,
+ * issues, next steps. It appears under the agenda item on that area.
+ */
+export async function fileReport(ctx: Ctx, meetingId: string, input: FileReportInput): Promise<AreaReport> {
+  const found = await findMeeting(ctx, meetingId);
+  if (!ctx.viewer) return fail("unauthenticated");
+  const [area] = await findAreasBySlugs(ctx, [input.areaSlug]);
+  if (!area) return fail("validation_failed", [{ field: "areaSlug", reason: "unknown_area" }]);
+  if (!(await areasOfFocalPoint(ctx)).has(area.id)) fail("forbidden");
+  const personId = ctx.viewer.personId;
+  const existing = (await reportsOf(ctx.db, found.id)).find(
+    (r) => r.areaId === area.id && r.personId === personId,
+  );
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const fields = {
+      language: input.language,
+      progress: input.progress,
+      issues: input.issues,
+      nextSteps: input.nextSteps,
+    };
+    if (existing) {
+      if (input.version === undefined) fail("conflict", [{ field: "version", reason: "required" }]);
+      const next = await updateReportIfVersion(tx.db, existing.id, input.version, fields, now);
+      if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    } else {
+      await insertReport(tx.db, {
+        meetingId: found.id,
+        areaId: area.id,
+        personId,
+        ...fields,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const after = (await reportsOf(tx.db, found.id)).find(
+      (r) => r.areaId === area.id && r.personId === personId,
+    )!;
+    await tx.audit.record("area_report", after.id, existing ? toReport(existing) : null, toReport(after));
+    return toReport(after);
+  });
+}
+
+/** The chair of the meeting's body approves its minutes; from then on they change only in a new revision. */
+export async function approveMinutes(ctx: Ctx, meetingId: string, input: { version: number }) {
+  const found = await findMeeting(ctx, meetingId);
+  const bodyRow = await findBody(ctx, found.bodyId);
+  const isChair = ctx.viewer !== null && bodyRow.chairPersonId === ctx.viewer.personId;
+  if (!isChair && !(await ctx.access.can("unit.manage", null))) fail("forbidden");
+  if (found.minutesStatus === "approved") fail("invalid_transition", { reason: "minutes_approved" });
+  return changeMinutes(ctx, found.id, input.version, "approve_minutes", (now) => ({
+    minutesStatus: "approved",
+    minutesApprovedBy: ctx.viewer?.personId ?? null,
+    minutesApprovedAt: now,
+  }));
+}
+
+/** Opens a new revision of approved minutes (the approved text stays in the audit trail). */
+export async function reviseMinutes(
+  ctx: Ctx,
+  meetingId: string,
+  input: { version: number; reason?: string },
+) {
+  const found = await findMeeting(ctx, meetingId);
+  await ctx.access.authorize("body.manage", null);
+  if (found.minutesStatus !== "approved") fail("invalid_transition", { reason: "minutes_not_approved" });
+  return changeMinutes(ctx, found.id, input.version, "revise_minutes", () => ({
+    minutesStatus: "draft",
+    minutesRevision: found.minutesRevision + 1,
+    minutesApprovedBy: null,
+    minutesApprovedAt: null,
+  }));
+}
+
+async function changeMinutes(
+  ctx: Ctx,
+  meetingId: string,
+  version: number,
+  action: string,
+  changes: (now: string) => Record<string, unknown>,
+) {
+  return ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const minutes = (await agendaOf(tx.db, meetingId)).map((a) => ({
+      position: a.position,
+      title: a.title,
+      minutes: a.minutes,
+    }));
+    const next = await updateMinutesIfVersion(tx.db, meetingId, version, changes(now), now);
+    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    const meeting = await getMeeting(tx, meetingId);
+    await tx.audit.record("meeting", meetingId, null, { ...meeting, minutes }, action);
+    return meeting;
   });
 }

@@ -13,6 +13,7 @@ describeOnEachDatabase(
     let other: { headers: Record<string, string> };
     let meetingId: string;
     let bodyCode: string;
+    let chair: { headers: Record<string, string>; person: { id: string } };
 
     beforeAll(async () => {
       now = new Date("2016-03-14T12:00:00Z");
@@ -21,7 +22,20 @@ describeOnEachDatabase(
       secretariat = await make.user("secretariat");
       owner = await make.user("focal_point", "ACTN");
       other = await make.user("staff", "ACTN");
+      chair = await make.user("chair");
       bodyCode = "act-tf";
+      await app.inject({
+        method: "POST",
+        url: "/api/v1/areas",
+        headers: secretariat.headers,
+        payload: { slug: "act-area", name: { en: "Web editing" }, leadUnitCode: "ACTN", reason: "test" },
+      });
+      await app.inject({
+        method: "POST",
+        url: "/api/v1/areas/act-area/focal-points",
+        headers: secretariat.headers,
+        payload: { personId: owner.person.id, unitCode: "ACTN", validFrom: "2016-01-01", reason: "test" },
+      });
       const created = await app.inject({
         method: "POST",
         url: "/api/v1/bodies",
@@ -30,6 +44,7 @@ describeOnEachDatabase(
           code: bodyCode,
           name: { en: "Task force" },
           level: "secretariat",
+          chairPersonId: chair.person.id,
           categories: [{ code: "b", name: { en: "Focal points" }, attendance: "member" }],
         },
       });
@@ -188,6 +203,86 @@ describeOnEachDatabase(
       );
       now = new Date("2016-05-18T08:00:00Z");
       expect((await remind()).json()).toEqual({ reminded: 1 });
+    });
+
+    it("a focal point files the progress report on their area; others may not", async () => {
+      const filed = await post(
+        `/api/v1/meetings/${meetingId}/reports`,
+        {
+          areaSlug: "act-area",
+          language: "fr",
+          progress: "Lignes directrices rédigées.",
+          nextSteps: "Consultation.",
+        },
+        owner.headers,
+      );
+      expect(filed.statusCode, filed.body).toBe(200);
+      expect(filed.json()).toMatchObject({ areaSlug: "act-area", language: "fr", version: 1 });
+      const again = await post(
+        `/api/v1/meetings/${meetingId}/reports`,
+        { areaSlug: "act-area", language: "fr", progress: "Deuxième version.", version: 1 },
+        owner.headers,
+      );
+      expect(again.json()).toMatchObject({ progress: "Deuxième version.", version: 2 });
+      const stale = await post(
+        `/api/v1/meetings/${meetingId}/reports`,
+        { areaSlug: "act-area", language: "fr", progress: "x", version: 1 },
+        owner.headers,
+      );
+      expect(stale.statusCode).toBe(409);
+      const notMine = await post(
+        `/api/v1/meetings/${meetingId}/reports`,
+        { areaSlug: "act-area", language: "en", progress: "x" },
+        other.headers,
+      );
+      expect(notMine.statusCode).toBe(403);
+      const listed = await env().app.inject({
+        url: `/api/v1/meetings/${meetingId}/reports`,
+        headers: other.headers,
+      });
+      expect(listed.json().entries).toHaveLength(1);
+    });
+
+    it("the chair approves the minutes; nobody edits them then without a new revision", async () => {
+      const meeting = (
+        await env().app.inject({ url: `/api/v1/meetings/${meetingId}`, headers: chair.headers })
+      ).json();
+      const bySecretariat = await post(`/api/v1/meetings/${meetingId}/minutes/approve`, {
+        version: meeting.version,
+      });
+      expect(bySecretariat.statusCode).toBe(403);
+      const approved = await post(
+        `/api/v1/meetings/${meetingId}/minutes/approve`,
+        { version: meeting.version },
+        chair.headers,
+      );
+      expect(approved.statusCode, approved.body).toBe(200);
+      expect(approved.json()).toMatchObject({ minutesStatus: "approved", minutesRevision: 1 });
+      const [item] = (
+        await env().app.inject({ url: `/api/v1/meetings/${meetingId}/agenda`, headers: secretariat.headers })
+      ).json().entries;
+      const edit = () =>
+        env().app.inject({
+          method: "PATCH",
+          url: `/api/v1/agenda-items/${item.id}`,
+          headers: secretariat.headers,
+          payload: { version: item.version, minutes: { en: "Changed afterwards." } },
+        });
+      const refused = await edit();
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.details).toMatchObject({ reason: "minutes_approved" });
+      const revised = await post(`/api/v1/meetings/${meetingId}/minutes/revise`, {
+        version: approved.json().version,
+        reason: "Correction",
+      });
+      expect(revised.json()).toMatchObject({ minutesStatus: "draft", minutesRevision: 2 });
+      expect((await edit()).statusCode).toBe(200);
+      const history = (
+        await env().app.inject({ url: `/api/v1/meetings/${meetingId}/history`, headers: secretariat.headers })
+      ).json();
+      expect(history.entries.map((e: { action: string }) => e.action)).toEqual(
+        expect.arrayContaining(["approve_minutes", "revise_minutes"]),
+      );
     });
   },
   { clock },
