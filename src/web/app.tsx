@@ -16,6 +16,12 @@ import { AreasPage } from "./modules/areas/areas-page.tsx";
 import { AuditPage } from "./modules/audit/audit-page.tsx";
 import { AccountPage } from "./modules/auth/account-page.tsx";
 import { SignInPage } from "./modules/auth/sign-in-page.tsx";
+import { BodiesPage } from "./modules/bodies/bodies-page.tsx";
+import { BodyPage } from "./modules/bodies/body-page.tsx";
+import { ActionItemPage } from "./modules/decisions/action-item-page.tsx";
+import { ActionItemsPage } from "./modules/decisions/action-items-page.tsx";
+import { DecisionsPage } from "./modules/decisions/decisions-page.tsx";
+import { MeetingPage } from "./modules/meetings/meeting-page.tsx";
 import { MandateCreatePage, MandateEditPage } from "./modules/mandates/mandate-form.tsx";
 import { MandatePage } from "./modules/mandates/mandate-page.tsx";
 import { MandatesPage } from "./modules/mandates/mandates-page.tsx";
@@ -118,6 +124,12 @@ const router = createBrowserRouter([
       { path: "activities/:id/edit", element: <ActivityEditPage /> },
       { path: "overlaps", element: <OverlapsPage /> },
       { path: "overlaps/:id", element: <OverlapPage /> },
+      { path: "bodies", element: <BodiesPage /> },
+      { path: "bodies/:code", element: <BodyPage /> },
+      { path: "meetings/:id", element: <MeetingPage /> },
+      { path: "decisions", element: <DecisionsPage /> },
+      { path: "action-items", element: <ActionItemsPage /> },
+      { path: "action-items/:id", element: <ActionItemPage /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },

@@ -7,6 +7,7 @@ import type { MultilingualText } from "#shared/languages.ts";
 import { api, type Page, segment } from "../api/client.ts";
 import { useFormat } from "../i18n/format.ts";
 import { isLanguage } from "../i18n/i18n.ts";
+import { useMeetingName } from "../modules/meetings/meetings.queries.ts";
 import { usePerson } from "../modules/people/people.queries.ts";
 import { useUnit } from "../modules/units/units.queries.ts";
 import { LocalizedText } from "./localized-text.tsx";
@@ -35,7 +36,24 @@ const IGNORED_FIELDS = new Set([
   "decidedBy",
   "decidedAt",
   "decidedWords",
+  // A body's, a meeting's and an action item's references travel with the names shown beside them
+  // (chair, instrument, body code, owner); whether an item is overdue follows from its due date.
+  "chairPersonId",
+  "instrumentId",
+  "bodyId",
+  "bodyName",
+  "meetingId",
+  "agendaItemId",
+  "decisionId",
+  "ownerPersonId",
+  "overdue",
 ]);
+
+/** The words of an enumerated value, by the kind of record it belongs to. */
+const STATUS_WORDS: Record<string, string> = {
+  meeting: "meetingStatus",
+  action_item: "actionStatus",
+};
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MOMENT = /^\d{4}-\d{2}-\d{2}T/;
 
@@ -95,19 +113,26 @@ function useValueFormat() {
     if (sub && isLanguage(sub)) return `${label} (${format.languageName(sub)})`;
     return sub ? `${label} (${sub})` : label;
   };
-  const value = (path: string, raw: unknown): string => {
+  const value = (path: string, raw: unknown, entity = ""): string => {
     const field = path.split(".")[0];
     if (isBlank(raw) || raw === "") return t("history.none");
     if (typeof raw === "boolean") return raw ? t("common.yes") : t("common.no");
     if (typeof raw === "string") {
       // Units and mandates both have a kind; their words never overlap.
-      if (field === "kind") return t([`unitKind.${raw}`, `mandateKind.${raw}`], { defaultValue: raw });
+      if (field === "kind")
+        return entity === "agenda_item"
+          ? t(`agendaKind.${raw}`, { defaultValue: raw })
+          : t([`unitKind.${raw}`, `mandateKind.${raw}`], { defaultValue: raw });
       if (field === "source") return t(`mandateSource.${raw}`, { defaultValue: raw });
       if (field === "type") return t(`activityType.${raw}`, { defaultValue: raw });
       if (field === "status")
-        return t([`activityStatus.${raw}`, `areaStatus.${raw}`, `overlapStatus.${raw}`], {
-          defaultValue: raw,
-        });
+        return STATUS_WORDS[entity]
+          ? t(`${STATUS_WORDS[entity]}.${raw}`, { defaultValue: raw })
+          : t([`activityStatus.${raw}`, `areaStatus.${raw}`, `overlapStatus.${raw}`], {
+              defaultValue: raw,
+            });
+      if (field === "mode") return t(`meetingMode.${raw}`, { defaultValue: raw });
+      if (field === "level") return t(`bodyLevel.${raw}`, { defaultValue: raw });
       if (field === "outcome") return t(`overlapOutcome.${raw}`, { defaultValue: raw });
       if (field === "visibility") return t(`visibility.${raw}`, { defaultValue: raw });
       if (field === "role") return t(`role.${raw}`, { defaultValue: raw });
@@ -119,7 +144,7 @@ function useValueFormat() {
     }
     // A year is a name, not a quantity: "2014", never "2,014".
     if (typeof raw === "number") return field === "year" ? String(raw) : format.number(raw);
-    if (Array.isArray(raw)) return raw.map((item) => value(path, item)).join(", ");
+    if (Array.isArray(raw)) return raw.map((item) => value(path, item, entity)).join(", ");
     return JSON.stringify(raw);
   };
   return { fieldLabel, value };
@@ -203,6 +228,22 @@ function entityLink(event: AuditEvent): string | null {
     case "area":
       // Area pages are addressed by slug, which the snapshot holds.
       return typeof record.slug === "string" ? `/areas/${segment(record.slug)}` : null;
+    case "body":
+      return typeof record.code === "string" ? `/bodies/${segment(record.code)}` : null;
+    case "meeting":
+      return `/meetings/${id}`;
+    case "agenda_item":
+      return typeof record.meetingId === "string"
+        ? `/meetings/${segment(record.meetingId)}#agenda-${id}`
+        : null;
+    case "decision":
+      return typeof record.meetingId === "string"
+        ? `/meetings/${segment(record.meetingId)}#decision-${id}`
+        : null;
+    case "action_item":
+      return `/action-items/${id}`;
+    case "reminder":
+      return null;
     default:
       return typeof record.personId === "string" ? `/people/${segment(record.personId)}` : null;
   }
@@ -215,6 +256,7 @@ function entityLink(event: AuditEvent): string | null {
  */
 function EntityName({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
+  const meetingName = useMeetingName();
   const record = snapshotOf(event);
   const label = t(`entity.${event.entity}`, { defaultValue: event.entity });
   const original = isLanguage(record.originalLanguage) ? record.originalLanguage : "en";
@@ -241,6 +283,37 @@ function EntityName({ event }: { event: AuditEvent }) {
         );
       break;
     }
+    case "meeting": {
+      const bodyCode = str(record.bodyCode);
+      if (typeof record.number === "number")
+        return (
+          <>
+            {bodyCode ? <span dir="ltr">{bodyCode}</span> : label}
+            {" — "}
+            {meetingName(record.number)}
+          </>
+        );
+      break;
+    }
+    case "decision": {
+      const number = str(record.number);
+      if (number)
+        return (
+          <>
+            {label} <span dir="ltr">{number}</span>
+          </>
+        );
+      break;
+    }
+    case "agenda_item":
+    case "action_item":
+      if (title)
+        return (
+          <>
+            {label} {title}
+          </>
+        );
+      break;
     case "activity": {
       const unitCode = str(record.unitCode);
       const ref = str(record.ref);
@@ -263,11 +336,66 @@ function EntityName({ event }: { event: AuditEvent }) {
   return <>{label}</>;
 }
 
+interface PersonChange {
+  key: string;
+  label: string;
+  /** Null when the person is new to the list (seated, invited). */
+  before: string | null;
+  after: string;
+}
+
+const recordsIn = (record: unknown, field: string): Record<string, unknown>[] => {
+  const list = isPlainObject(record) ? record[field] : undefined;
+  return Array.isArray(list) ? list.filter(isPlainObject) : [];
+};
+
+/**
+ * A body's seats and a meeting's participants are lists of records, which the field-by-field
+ * comparison leaves out; their changes are named person by person instead.
+ */
+function usePersonChanges() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return (event: AuditEvent): PersonChange[] => {
+    if (event.before === null || event.after === null) return [];
+    const changes: PersonChange[] = [];
+    if (event.entity === "body") {
+      const period = (seat: Record<string, unknown>) =>
+        `${format.day(text(seat.validFrom))} – ${seat.validTo ? format.day(text(seat.validTo)) : t("units.openEnded")}`;
+      const before = new Map(recordsIn(event.before, "members").map((seat) => [seat.id, seat]));
+      for (const seat of recordsIn(event.after, "members")) {
+        const old = before.get(seat.id);
+        const label = t("bodies.seatHistory", { name: text(seat.personName), category: text(seat.category) });
+        if (!old) changes.push({ key: text(seat.id), label, before: null, after: period(seat) });
+        else if (period(old) !== period(seat))
+          changes.push({ key: text(seat.id), label, before: period(old), after: period(seat) });
+      }
+    }
+    if (event.entity === "meeting") {
+      const word = (p: Record<string, unknown>) =>
+        p.attendance ? t(`attendance.${text(p.attendance)}`) : t("meetings.notRecorded");
+      const before = new Map(recordsIn(event.before, "participants").map((p) => [p.personId, p]));
+      for (const participant of recordsIn(event.after, "participants")) {
+        const old = before.get(participant.personId);
+        const key = text(participant.personId);
+        const label = text(participant.personName);
+        if (!old) changes.push({ key, label, before: null, after: t("meetings.invitedHistory") });
+        else if (old.attendance !== participant.attendance)
+          changes.push({ key, label, before: word(old), after: word(participant) });
+      }
+    }
+    return changes;
+  };
+}
+
 export function AuditEventItem({ event, showEntity }: { event: AuditEvent; showEntity: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { fieldLabel, value } = useValueFormat();
+  const { fieldLabel, value: valueOf } = useValueFormat();
+  const value = (field: string, raw: unknown) => valueOf(field, raw, event.entity);
   const changes = diffRecords(event.before, event.after);
+  const people = usePersonChanges()(event);
   const link = showEntity ? entityLink(event) : null;
   const created = event.before === null;
   const removed = event.after === null;
@@ -295,7 +423,7 @@ export function AuditEventItem({ event, showEntity }: { event: AuditEvent; showE
           })}
         </Text>
       </Group>
-      {changes.length > 0 ? (
+      {changes.length + people.length > 0 ? (
         <ul className="changes">
           {changes.map((change) => (
             <li key={change.field}>
@@ -324,6 +452,27 @@ export function AuditEventItem({ event, showEntity }: { event: AuditEvent; showE
                   <ins dir="auto">
                     <ChangeValue field={change.field} raw={change.after} format={value} />
                   </ins>
+                </>
+              )}
+            </li>
+          ))}
+          {people.map((change) => (
+            <li key={`person-${change.key}`}>
+              <Text span fw={600}>
+                {change.label}
+              </Text>
+              {": "}
+              {change.before === null ? (
+                <span dir="auto">{change.after}</span>
+              ) : (
+                <>
+                  <VisuallyHidden>{t("history.before")}</VisuallyHidden>
+                  <del dir="auto">{change.before}</del>
+                  <span aria-hidden="true" className="change-arrow">
+                    {" → "}
+                  </span>
+                  <VisuallyHidden>{t("history.after")}</VisuallyHidden>
+                  <ins dir="auto">{change.after}</ins>
                 </>
               )}
             </li>

@@ -16,6 +16,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { canReadAudit, useSignOut, useViewer } from "../api/session.ts";
 import { useFormat } from "../i18n/format.ts";
 import { directionOf, isLanguage } from "../i18n/i18n.ts";
+import { canReadBodies } from "../modules/bodies/bodies.queries.ts";
 import { UNREAD_COUNTED, useUnreadCount } from "../modules/notifications/notifications.queries.ts";
 import { canUseOverlapInbox } from "../modules/overlaps/overlaps.queries.ts";
 import { StatusRegion } from "./announcer.tsx";
@@ -148,6 +149,13 @@ export function AppLayout() {
     { to: "/mandates", label: t("nav.mandates") },
     { to: "/activities", label: t("nav.activities") },
     ...(canUseOverlapInbox(viewer.data) ? [{ to: "/overlaps", label: t("nav.overlaps") }] : []),
+    ...(canReadBodies(viewer.data)
+      ? [
+          { to: "/bodies", label: t("nav.bodies") },
+          { to: "/decisions", label: t("nav.decisions") },
+          { to: "/action-items", label: t("nav.actionItems") },
+        ]
+      : []),
     ...(canReadAudit(viewer.data) ? [{ to: "/audit", label: t("nav.audit") }] : []),
     { to: "/account", label: t("nav.account") },
   ];

@@ -12,12 +12,25 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { activityPath } from "../activities/activities.queries.ts";
+import { OverdueFlag } from "../decisions/action-item-parts.tsx";
+import { actionItemPath } from "../decisions/decisions.queries.ts";
 import { ActivityKey } from "../overlaps/overlap-parts.tsx";
 import { overlapPath } from "../overlaps/overlaps.queries.ts";
-import { overlapPairOf, useMarkRead, useNotifications, useOverlapPair } from "./notifications.queries.ts";
+import {
+  actionItemIdsOf,
+  overlapPairOf,
+  useMarkRead,
+  useNotifications,
+  useNotifiedActionItems,
+  useOverlapPair,
+} from "./notifications.queries.ts";
 
 /** One sentence for each kind of notification the server sends. */
-const SENTENCES = new Map([["overlap.likely", "notifications.kind.overlapLikely"]]);
+const SENTENCES = new Map([
+  ["overlap.likely", "notifications.kind.overlapLikely"],
+  ["action_item.assigned", "notifications.kind.actionItemAssigned"],
+  ["action_item.overdue", "notifications.kind.actionItemOverdue"],
+]);
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -103,7 +116,13 @@ function NotificationItem({ notification }: { notification: Notification }) {
             </Badge>
           ) : null}
           <Text span fw={unread ? 700 : 400}>
-            {t(SENTENCES.get(notification.kind) ?? "notifications.kind.other", { kind: notification.kind })}
+            {t(SENTENCES.get(notification.kind) ?? "notifications.kind.other", {
+              kind: notification.kind,
+              date:
+                typeof notification.subject.dueDate === "string"
+                  ? format.day(notification.subject.dueDate)
+                  : "",
+            })}
           </Text>
           <Text span size="sm">
             {format.moment(notification.createdAt)}
@@ -111,6 +130,9 @@ function NotificationItem({ notification }: { notification: Notification }) {
         </Group>
         {notification.kind === "overlap.likely" ? (
           <OverlapNotice notification={notification} onOpen={markThisRead} />
+        ) : null}
+        {notification.kind.startsWith("action_item.") ? (
+          <ActionItemsNotice ids={actionItemIdsOf(notification)} onOpen={markThisRead} />
         ) : null}
         {unread ? (
           <Group>
@@ -180,5 +202,44 @@ function OverlapNotice({ notification, onOpen }: { notification: Notification; o
         </Anchor>
       ) : null}
     </Stack>
+  );
+}
+
+/** The action items a notification is about, each linked to its page (where progress is reported). */
+function ActionItemsNotice({ ids, onOpen }: { ids: string[]; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const items = useNotifiedActionItems(ids);
+  if (ids.length === 0) return null;
+  return (
+    <ul className="notification-activities">
+      {items.map((query, index) => {
+        const item = query.data;
+        return (
+          <li key={ids[index]}>
+            {item ? (
+              <>
+                <Anchor component={Link} to={actionItemPath(item)} onClick={onOpen} size="sm" fw={600}>
+                  <LocalizedText text={item.title} original={item.originalLanguage} />
+                </Anchor>
+                <Text span size="sm">
+                  {" "}
+                  {t("notifications.actionItemDue", { date: format.day(item.dueDate) })}{" "}
+                </Text>
+                <OverdueFlag overdue={item.overdue} />
+              </>
+            ) : query.isError ? (
+              <Text span size="sm" fs="italic">
+                {t("notifications.actionItemHidden")}
+              </Text>
+            ) : (
+              <Text span size="sm">
+                {t("common.loading")}
+              </Text>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

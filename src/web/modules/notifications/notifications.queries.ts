@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Activity } from "#shared/activities.ts";
+import type { ActionItem } from "#shared/decisions.ts";
 import type { Notification } from "#shared/notifications.ts";
 import { OVERLAP_STATUSES, type OverlapCandidate } from "#shared/overlaps.ts";
 import { PAGE_LIMIT_MAX } from "#shared/pagination.ts";
@@ -119,5 +120,23 @@ export function useOverlapPair(pair: [string, string] | null, yours: (activity: 
       }
       return { activities, candidateId: null, unitCode };
     },
+  });
+}
+
+/** The ids of the action items a notification is about (`actionItemIds`, or one `actionItemId`). */
+export function actionItemIdsOf(notification: Notification): string[] {
+  const { actionItemIds, actionItemId } = notification.subject;
+  if (Array.isArray(actionItemIds)) return actionItemIds.filter((id): id is string => typeof id === "string");
+  return typeof actionItemId === "string" ? [actionItemId] : [];
+}
+
+/** Each action item by id, as the action item pages cache them. */
+export function useNotifiedActionItems(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ["action-item", id],
+      queryFn: () => api.get<ActionItem>(`/action-items/${segment(id)}`),
+      staleTime: 60_000,
+    })),
   });
 }
