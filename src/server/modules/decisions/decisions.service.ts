@@ -297,12 +297,12 @@ async function createActionItems(
       await tx.audit.record("action_item", id, null, item);
       items.push(item);
     }
-    await notify(
-      tx,
-      items.map((item) => item.ownerPersonId),
-      "action_item.assigned",
-      { actionItemIds: items.map((item) => item.id) },
-    );
+    // Each owner hears of their own items only.
+    for (const owner of new Set(items.map((item) => item.ownerPersonId))) {
+      await notify(tx, [owner], "action_item.assigned", {
+        actionItemIds: items.filter((item) => item.ownerPersonId === owner).map((item) => item.id),
+      });
+    }
     return items;
   });
 }
