@@ -21,6 +21,8 @@ import { BodyPage } from "./modules/bodies/body-page.tsx";
 import { ActionItemPage } from "./modules/decisions/action-item-page.tsx";
 import { ActionItemsPage } from "./modules/decisions/action-items-page.tsx";
 import { DecisionsPage } from "./modules/decisions/decisions-page.tsx";
+import { IssuePage } from "./modules/issues/issue-page.tsx";
+import { IssuesPage } from "./modules/issues/issues-page.tsx";
 import { MeetingPage } from "./modules/meetings/meeting-page.tsx";
 import { MandateCreatePage, MandateEditPage } from "./modules/mandates/mandate-form.tsx";
 import { MandatePage } from "./modules/mandates/mandate-page.tsx";
@@ -128,6 +130,8 @@ const router = createBrowserRouter([
       { path: "bodies/:code", element: <BodyPage /> },
       { path: "meetings/:id", element: <MeetingPage /> },
       { path: "decisions", element: <DecisionsPage /> },
+      { path: "coordination-issues", element: <IssuesPage /> },
+      { path: "coordination-issues/:id", element: <IssuePage /> },
       { path: "action-items", element: <ActionItemsPage /> },
       { path: "action-items/:id", element: <ActionItemPage /> },
       { path: "notifications", element: <NotificationsPage /> },

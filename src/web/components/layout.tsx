@@ -152,6 +152,7 @@ export function AppLayout() {
     ...(canReadBodies(viewer.data)
       ? [
           { to: "/bodies", label: t("nav.bodies") },
+          { to: "/coordination-issues", label: t("nav.issues") },
           { to: "/decisions", label: t("nav.decisions") },
           { to: "/action-items", label: t("nav.actionItems") },
         ]

@@ -15,6 +15,7 @@ import { activityPath } from "../activities/activities.queries.ts";
 import { OverdueFlag } from "../decisions/action-item-parts.tsx";
 import { actionItemPath } from "../decisions/decisions.queries.ts";
 import { ActivityKey } from "../overlaps/overlap-parts.tsx";
+import { issuePath } from "../issues/issues.queries.ts";
 import { overlapPath } from "../overlaps/overlaps.queries.ts";
 import {
   actionItemIdsOf,
@@ -30,6 +31,7 @@ const SENTENCES = new Map([
   ["overlap.likely", "notifications.kind.overlapLikely"],
   ["action_item.assigned", "notifications.kind.actionItemAssigned"],
   ["action_item.overdue", "notifications.kind.actionItemOverdue"],
+  ["coordination_issue.escalated", "notifications.kind.issueEscalated"],
 ]);
 
 export function NotificationsPage() {
@@ -130,6 +132,16 @@ function NotificationItem({ notification }: { notification: Notification }) {
         </Group>
         {notification.kind === "overlap.likely" ? (
           <OverlapNotice notification={notification} onOpen={markThisRead} />
+        ) : null}
+        {notification.kind === "coordination_issue.escalated" &&
+        typeof notification.subject.issueId === "string" ? (
+          <Anchor
+            component={Link}
+            to={issuePath({ id: notification.subject.issueId })}
+            onClick={markThisRead}
+          >
+            {t("notifications.openIssue")}
+          </Anchor>
         ) : null}
         {notification.kind.startsWith("action_item.") ? (
           <ActionItemsNotice ids={actionItemIdsOf(notification)} onOpen={markThisRead} />
