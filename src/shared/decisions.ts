@@ -129,6 +129,7 @@ export type UpdateActionItemInput = z.infer<typeof UpdateActionItemInput>;
 
 export const ActionItemListQuery = z.object({
   bodyId: z.uuid().optional(),
+  meetingId: z.uuid().optional(),
   ownerPersonId: z.uuid().optional(),
   status: ActionStatus.optional(),
   overdue: z.enum(["true", "false"]).optional(),

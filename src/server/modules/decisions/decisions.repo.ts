@@ -198,6 +198,7 @@ export function updateActionItemIfVersion(
 
 export interface ActionFilter {
   bodyIds: string[];
+  meetingId: string | null;
   ownerPersonId: string | null;
   status: string | null;
   overdueOn: string | null;
@@ -210,6 +211,7 @@ export interface ActionFilter {
 export function listActionRows(db: Executor, f: ActionFilter): Promise<ActionRow[]> {
   if (f.bodyIds.length === 0) return Promise.resolve([]);
   const conditions: (SQL | undefined)[] = [inArray(actionItem.bodyId, f.bodyIds)];
+  if (f.meetingId) conditions.push(eq(actionItem.meetingId, f.meetingId));
   if (f.ownerPersonId) conditions.push(eq(actionItem.ownerPersonId, f.ownerPersonId));
   if (f.status) conditions.push(eq(actionItem.status, f.status));
   const pending = inArray(actionItem.status, ["open", "in_progress"]);

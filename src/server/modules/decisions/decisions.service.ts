@@ -405,6 +405,7 @@ export async function listActionItems(
   const day = today(ctx);
   const rows = await listActionRows(ctx.db, {
     bodyIds: await readableBodyIds(ctx, query.bodyId),
+    meetingId: query.meetingId ?? null,
     ownerPersonId: query.ownerPersonId ?? null,
     status: query.status ?? null,
     overdueOn: query.overdue === "true" ? day : null,

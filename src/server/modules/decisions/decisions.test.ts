@@ -138,6 +138,11 @@ describeOnEachDatabase(
       });
       expect(spawned.statusCode, spawned.body).toBe(201);
       expect(spawned.json().entries).toHaveLength(2);
+      const ofMeeting = await env().app.inject({
+        url: `/api/v1/action-items?meetingId=${meetingId}`,
+        headers: other.headers,
+      });
+      expect(ofMeeting.json().entries).toHaveLength(2);
       expect(spawned.json().entries[0]).toMatchObject({
         agendaItemId: item.id,
         meetingId,
