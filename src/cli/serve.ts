@@ -6,6 +6,7 @@ import { hasDemoAdmin, isEmpty, loadDemo } from "#server/demo/demo.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
 import { remindOverdueActionItems } from "#server/modules/decisions/decisions.service.ts";
 import { escalateOverdueIssues } from "#server/modules/issues/issues.service.ts";
+import { warmOverlapIndex } from "#server/modules/overlaps/overlap.index.ts";
 import { say } from "./output.ts";
 
 /** Opens (and on first start fills) the database, then listens until SIGINT/SIGTERM. */
@@ -37,6 +38,9 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     escalateOverdueIssues(ctx).catch((error: unknown) => app.log.error(error, "escalations failed"));
   }, 3_600_000);
   reminders.unref();
+  // The check on save compares a draft with every activity through an index held in memory; build it
+  // now rather than on the first editor's keystroke.
+  warmOverlapIndex(ctx).catch((error: unknown) => app.log.error(error, "overlap index failed"));
   const bound = app.server.address();
   const port = typeof bound === "object" && bound ? bound.port : config.port;
   const address = config.baseUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;

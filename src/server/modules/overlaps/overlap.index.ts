@@ -103,6 +103,11 @@ class OverlapIndex implements CorpusStats {
 const indexes = new WeakMap<Database, Promise<OverlapIndex>>();
 const catchingUp = new WeakMap<Database, Promise<void>>();
 
+/** Builds the index ahead of the first check (the server calls it once it listens). */
+export async function warmOverlapIndex(ctx: Ctx): Promise<void> {
+  await currentIndex(ctx);
+}
+
 async function currentIndex(ctx: Ctx): Promise<OverlapIndex> {
   let built = indexes.get(ctx.database);
   if (!built) {
