@@ -185,7 +185,7 @@ describe("the web app", () => {
     await page.getByRole("heading", { level: 1, name: "My account" }).waitFor();
     await settled(page);
     await expectAccessible(page, "account (en)");
-    await page.getByLabel("Token name").fill("browser test");
+    await page.getByLabel("Token name", { exact: true }).fill("browser test");
     await page.getByRole("button", { name: "Create token" }).click();
     const token = page.getByTestId("new-token");
     await token.waitFor();

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Viewer } from "#shared/auth.ts";
-import { api, segment } from "../../api/client.ts";
+import { api, apiPath, segment } from "../../api/client.ts";
 import { useViewer } from "../../api/session.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -16,6 +16,7 @@ import { useFormat } from "../../i18n/format.ts";
 interface AccessToken {
   id: string;
   name: string;
+  scope: "api" | "calendar";
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -35,6 +36,15 @@ export function AccountPage() {
         <Text mb="sm">{t("account.tokensIntro")}</Text>
         <AccessTokens />
       </section>
+      {viewer.data ? (
+        <section aria-labelledby="calendar-title">
+          <Title order={2} id="calendar-title" size="h3" mb="xs">
+            {t("calendar.title")}
+          </Title>
+          <Text mb="sm">{t("calendar.intro")}</Text>
+          <CalendarFeed viewer={viewer.data} />
+        </section>
+      ) : null}
     </Stack>
   );
 }
@@ -67,12 +77,10 @@ function AccessTokens() {
   const [name, setName] = useState("");
   const [created, setCreated] = useState<(AccessToken & { token: string }) | null>(null);
   const [revoking, setRevoking] = useState<AccessToken | null>(null);
-  const tokens = useQuery({
-    queryKey: ["access-tokens"],
-    queryFn: () => api.get<{ entries: AccessToken[] }>("/access-tokens"),
-  });
+  const tokens = useAccessTokens("api");
   const create = useMutation({
-    mutationFn: () => api.post<AccessToken & { token: string }>("/access-tokens", { name: name.trim() }),
+    mutationFn: () =>
+      api.post<AccessToken & { token: string }>("/access-tokens", { name: name.trim(), scope: "api" }),
     onSuccess: (token) => {
       setCreated(token);
       setName("");
@@ -146,7 +154,7 @@ function AccessTokens() {
         <Loading />
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => tokens.refetch()} />
-      ) : tokens.data.entries.length === 0 ? (
+      ) : tokens.data.length === 0 ? (
         <EmptyNotice>{t("account.noTokens")}</EmptyNotice>
       ) : (
         <Table.ScrollContainer minWidth={560}>
@@ -160,7 +168,7 @@ function AccessTokens() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {tokens.data.entries.map((token) => (
+              {tokens.data.map((token) => (
                 <Table.Tr key={token.id}>
                   <Table.Td>{token.name}</Table.Td>
                   <Table.Td>{format.moment(token.createdAt)}</Table.Td>
@@ -192,6 +200,166 @@ function AccessTokens() {
         opened={revoking !== null}
         title={t("account.revokeTitle")}
         message={t("account.revokeMessage", { name: revoking?.name ?? "" })}
+        confirmLabel={t("people.revoke")}
+        pending={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onClose={() => {
+          revoke.reset();
+          setRevoking(null);
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** The signed-in person's tokens of one scope: `api` for scripts, `calendar` for feed addresses. */
+function useAccessTokens(scope: AccessToken["scope"]) {
+  return useQuery({
+    queryKey: ["access-tokens"],
+    queryFn: () => api.get<{ entries: AccessToken[] }>("/access-tokens"),
+    select: (data) => data.entries.filter((token) => token.scope === scope),
+  });
+}
+
+/** The address a calendar program subscribes to: my meetings, with a read-only token in it. */
+const feedUrl = (viewer: Viewer, token: string) =>
+  `${window.location.origin}${apiPath(`/people/${segment(viewer.personId)}/calendar.ics`, { token })}`;
+
+function CalendarFeed({ viewer }: { viewer: Viewer }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [created, setCreated] = useState<(AccessToken & { token: string }) | null>(null);
+  const [revoking, setRevoking] = useState<AccessToken | null>(null);
+  const tokens = useAccessTokens("calendar");
+  const create = useMutation({
+    mutationFn: () =>
+      api.post<AccessToken & { token: string }>("/access-tokens", { name: name.trim(), scope: "calendar" }),
+    onSuccess: (token) => {
+      setCreated(token);
+      setName("");
+      void queryClient.invalidateQueries({ queryKey: ["access-tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (token: AccessToken) => api.post<AccessToken>(`/access-tokens/${segment(token.id)}/revoke`),
+    onSuccess: (token) => {
+      setRevoking(null);
+      if (created?.id === token.id) setCreated(null);
+      void queryClient.invalidateQueries({ queryKey: ["access-tokens"] });
+      announce(t("calendar.revokedNotice", { name: token.name }));
+    },
+  });
+  const errors = fieldErrorsOf(create.error);
+  const url = created ? feedUrl(viewer, created.token) : "";
+
+  return (
+    <Stack gap="md">
+      <form
+        noValidate
+        aria-label={t("calendar.createLabel")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Stack gap="xs">
+          <FormErrorSummary error={create.error} shownFields={(field) => field === "name"} />
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label={t("calendar.tokenName")}
+              description={t("calendar.tokenNameHint")}
+              name="calendarTokenName"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={errors.name}
+              autoComplete="off"
+              w={320}
+            />
+            <Button type="submit" loading={create.isPending}>
+              {t("calendar.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {created ? (
+        <Alert color="#1e6b2e" variant="outline" title={t("calendar.createdTitle")} role="alert">
+          <Stack gap="xs">
+            <Text>{t("calendar.createdMessage")}</Text>
+            <Group gap="sm" wrap="nowrap">
+              <Code className="token-value" data-testid="feed-url" dir="ltr">
+                {url}
+              </Code>
+              <CopyButton value={url}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="outline" onClick={copy}>
+                    {copied ? t("account.copied") : t("calendar.copyUrl")}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Group>
+              <Button size="xs" variant="default" onClick={() => setCreated(null)}>
+                {t("account.tokenSaved")}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : null}
+      {tokens.isPending ? (
+        <Loading />
+      ) : tokens.isError ? (
+        <ErrorNotice error={tokens.error} onRetry={() => tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <EmptyNotice>{t("calendar.none")}</EmptyNotice>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped withTableBorder className="calendar-tokens">
+            <Table.Caption>{t("calendar.listCaption")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("calendar.tokenName")}</Table.Th>
+                <Table.Th scope="col">{t("account.createdAt")}</Table.Th>
+                <Table.Th scope="col">{t("account.lastUsedAt")}</Table.Th>
+                <Table.Th scope="col">{t("field.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tokens.data.map((token) => (
+                <Table.Tr key={token.id}>
+                  <Table.Td>{token.name}</Table.Td>
+                  <Table.Td>{format.moment(token.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {token.lastUsedAt ? format.moment(token.lastUsedAt) : t("account.neverUsed")}
+                  </Table.Td>
+                  <Table.Td>
+                    {token.revokedAt ? (
+                      t("account.revokedOn", { date: format.moment(token.revokedAt) })
+                    ) : (
+                      <Button
+                        size="compact-sm"
+                        variant="outline"
+                        color="red.9"
+                        onClick={() => setRevoking(token)}
+                        aria-label={t("account.revokeToken", { name: token.name })}
+                      >
+                        {t("people.revoke")}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmDialog
+        opened={revoking !== null}
+        title={t("calendar.revokeTitle")}
+        message={t("calendar.revokeMessage", { name: revoking?.name ?? "" })}
         confirmLabel={t("people.revoke")}
         pending={revoke.isPending}
         error={revoke.error}

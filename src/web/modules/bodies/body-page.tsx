@@ -2,7 +2,7 @@ import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Body } from "#shared/bodies.ts";
-import { segment } from "../../api/client.ts";
+import { apiPath, segment } from "../../api/client.ts";
 import { useViewer } from "../../api/session.ts";
 import { Details } from "../../components/details.tsx";
 import { RecordHistory } from "../../components/history.tsx";
@@ -100,6 +100,16 @@ function BodyDetails({ body }: { body: Body }) {
         <Title order={2} id="body-meetings" size="h3" mb="xs">
           {t("meetings.title")}
         </Title>
+        <Anchor
+          href={apiPath(`/bodies/${segment(body.id)}/calendar.ics`)}
+          download={`${body.code}.ics`}
+          size="sm"
+          className="body-calendar-link"
+          mb="xs"
+          display="inline-block"
+        >
+          {t("calendar.downloadBodyFeed")}
+        </Anchor>
         <BodyMeetings body={body} manage={manage} />
       </section>
 

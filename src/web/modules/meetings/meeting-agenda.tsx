@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -37,9 +38,13 @@ import { useAreas } from "../areas/areas.queries.ts";
 import { ActionItemsForm } from "../decisions/action-items-form.tsx";
 import { useDecisions } from "../decisions/decisions.queries.ts";
 import { RecordDecisionForm } from "./meeting-decisions.tsx";
+import { isMinutesApproved } from "./meeting-minutes.tsx";
+import { AreaReports } from "./meeting-reports.tsx";
 import { useAgenda } from "./meetings.queries.ts";
 
 type Panel = "minutes" | "decision" | "actions" | null;
+
+const MINUTES_LOCKED_ID = "minutes-locked-explanation";
 
 /** The agenda in order, each item with its minutes and the decisions taken on it. */
 export function MeetingAgenda({ meeting, manage }: { meeting: Meeting; manage: boolean }) {
@@ -52,6 +57,11 @@ export function MeetingAgenda({ meeting, manage }: { meeting: Meeting; manage: b
   const items = [...agenda.data].sort((a, b) => a.position - b.position);
   return (
     <Stack gap="md">
+      {manage && meeting.minutesStatus === "approved" ? (
+        <Text size="sm" id={MINUTES_LOCKED_ID} className="minutes-locked">
+          {t("minutes.lockedExplanation")}
+        </Text>
+      ) : null}
       {items.length === 0 ? (
         <EmptyNotice>{t("agenda.empty")}</EmptyNotice>
       ) : (
@@ -105,8 +115,10 @@ function AgendaItemEntry({
     if (opened) window.setTimeout(() => buttons.current[opened]?.focus(), 0);
   };
   const toggle = (which: Exclude<Panel, null>) => (panel === which ? close() : setPanel(which));
-  const toggleButton = (which: Exclude<Panel, null>, label: string) => (
+  const locked = meeting.minutesStatus === "approved";
+  const toggleButton = (which: Exclude<Panel, null>, label: string, disabled = false) => (
     <Button
+      disabled={disabled}
       ref={(node) => {
         buttons.current[which] = node;
       }}
@@ -114,7 +126,7 @@ function AgendaItemEntry({
       variant={panel === which ? "filled" : "outline"}
       aria-expanded={panel === which}
       aria-controls={panel === which ? panelId : undefined}
-      aria-describedby={headingId}
+      aria-describedby={disabled ? `${headingId} ${MINUTES_LOCKED_ID}` : headingId}
       onClick={() => toggle(which)}
     >
       {label}
@@ -170,16 +182,23 @@ function AgendaItemEntry({
             ))}
           </ul>
         ) : null}
+        {item.kind === "area" && item.areaSlug ? (
+          <AreaReports meeting={meeting} areaSlug={item.areaSlug} itemId={item.id} title={title} />
+        ) : null}
         {manage ? (
           <Group gap="xs">
-            {toggleButton("minutes", t("agenda.editMinutes"))}
+            {toggleButton("minutes", t("agenda.editMinutes"), locked)}
             {toggleButton("decision", t("decisions.record"))}
             {toggleButton("actions", t("actionItems.turnInto"))}
           </Group>
         ) : null}
         {manage && panel ? (
           <Paper withBorder p="sm" id={panelId}>
-            {panel === "minutes" ? (
+            {panel === "minutes" && locked ? (
+              <Alert color="gray.8" variant="outline" title={t("minutes.lockedTitle")}>
+                {t("minutes.lockedExplanation")}
+              </Alert>
+            ) : panel === "minutes" ? (
               <MinutesForm meeting={meeting} item={item} title={title} onDone={close} onReload={onReload} />
             ) : panel === "decision" ? (
               <RecordDecisionForm
@@ -250,6 +269,10 @@ function MinutesForm({
       announce(t("agenda.minutesSavedNotice", { item: title }));
       onDone();
     },
+    onError: (error) => {
+      // Approved meanwhile: the page learns the new status and says why nothing can be written.
+      if (isMinutesApproved(error)) void queryClient.invalidateQueries({ queryKey: ["meeting", meeting.id] });
+    },
   });
   const errors = fieldErrorsOf(save.error);
   const headingId = `minutes-${item.id}-title`;
@@ -266,11 +289,17 @@ function MinutesForm({
         {t("agenda.minutesOf", { item: title })}
       </Title>
       <Stack gap="xs">
-        <FormErrorSummary
-          error={save.error}
-          shownFields={(field) => field.startsWith("minutes")}
-          onReload={() => void onReload().then(onDone)}
-        />
+        {isMinutesApproved(save.error) ? (
+          <Alert color="red.9" variant="outline" role="alert" title={t("minutes.lockedTitle")}>
+            {t("minutes.lockedExplanation")}
+          </Alert>
+        ) : (
+          <FormErrorSummary
+            error={save.error}
+            shownFields={(field) => field.startsWith("minutes")}
+            onReload={() => void onReload().then(onDone)}
+          />
+        )}
         <NativeSelect
           label={t("agenda.minutesLanguage")}
           name="minutesLanguage"

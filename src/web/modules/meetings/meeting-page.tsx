@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { MEETING_STATUSES, type Meeting, type UpdateMeetingInput } from "#shared/bodies.ts";
-import { api, segment } from "../../api/client.ts";
+import { api, apiPath, segment } from "../../api/client.ts";
 import { useViewer } from "../../api/session.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { Details } from "../../components/details.tsx";
@@ -14,12 +14,13 @@ import { LocalizedText, useLocalize } from "../../components/localized-text.tsx"
 import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import { canManageBodies } from "../bodies/bodies.queries.ts";
+import { canManageBodies, useBody } from "../bodies/bodies.queries.ts";
 import { ActionItemsTable } from "../decisions/action-item-parts.tsx";
 import { useMeetingActionItems } from "../decisions/decisions.queries.ts";
 import { MeetingAgenda } from "./meeting-agenda.tsx";
 import { AttendanceForm, InviteForm, ParticipantsTable } from "./meeting-attendance.tsx";
 import { MeetingDecisions } from "./meeting-decisions.tsx";
+import { canApproveMinutes, MinutesStatus } from "./meeting-minutes.tsx";
 import { MeetingStatusBadge, MeetingWhen } from "./meeting-parts.tsx";
 import { useMeeting, useMeetingName, useMeetingUpdated } from "./meetings.queries.ts";
 
@@ -57,6 +58,7 @@ function MeetingDetails({ meeting, onReload }: { meeting: Meeting; onReload: () 
   const meetingName = useMeetingName();
   const viewer = useViewer();
   const manage = canManageBodies(viewer.data);
+  const body = useBody(meeting.bodyId);
   const name = meetingName(meeting.number);
   const bodyName = localize(meeting.bodyName, "en");
   const attended = meeting.participants.filter(
@@ -74,6 +76,14 @@ function MeetingDetails({ meeting, onReload }: { meeting: Meeting; onReload: () 
         <Text size="lg">
           <LocalizedText text={meeting.bodyName} original="en" />
         </Text>
+        <Anchor
+          href={apiPath(`/meetings/${segment(meeting.id)}/invitation.ics`)}
+          download={`meeting-${meeting.bodyCode}-${meeting.number}.ics`}
+          size="sm"
+          className="invitation-link"
+        >
+          {t("calendar.downloadInvitation")}
+        </Anchor>
       </Stack>
 
       <Details
@@ -114,6 +124,12 @@ function MeetingDetails({ meeting, onReload }: { meeting: Meeting; onReload: () 
         <Title order={2} id="meeting-agenda" size="h3" mb="xs">
           {t("agenda.title")}
         </Title>
+        <MinutesStatus
+          meeting={meeting}
+          approve={canApproveMinutes(viewer.data, body.data)}
+          revise={manage}
+          onReload={onReload}
+        />
         <MeetingAgenda meeting={meeting} manage={manage} />
       </section>
 
