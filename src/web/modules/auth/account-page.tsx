@@ -69,147 +69,49 @@ function AccountDetails({ viewer }: { viewer: Viewer }) {
   );
 }
 
+/** What differs between the two kinds of token on this page: their words and what is shown once. */
+interface TokenWords {
+  formLabel?: string;
+  nameLabel: string;
+  nameHint: string;
+  nameField: string;
+  create: string;
+  createdTitle: string;
+  createdMessage: string;
+  createdColor: string;
+  shownTestId: string;
+  shownDir?: "ltr";
+  copy: string;
+  none: string;
+  caption?: string;
+  tableClass?: string;
+  revokeTitle: string;
+  revokeMessage: string;
+  revokedNotice: string;
+}
+
 function AccessTokens() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const announce = useAnnounce();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const [created, setCreated] = useState<(AccessToken & { token: string }) | null>(null);
-  const [revoking, setRevoking] = useState<AccessToken | null>(null);
-  const tokens = useAccessTokens("api");
-  const create = useMutation({
-    mutationFn: () =>
-      api.post<AccessToken & { token: string }>("/access-tokens", { name: name.trim(), scope: "api" }),
-    onSuccess: (token) => {
-      setCreated(token);
-      setName("");
-      void queryClient.invalidateQueries({ queryKey: ["access-tokens"] });
-    },
-  });
-  const revoke = useMutation({
-    mutationFn: (token: AccessToken) => api.post<AccessToken>(`/access-tokens/${segment(token.id)}/revoke`),
-    onSuccess: (token) => {
-      setRevoking(null);
-      if (created?.id === token.id) setCreated(null);
-      void queryClient.invalidateQueries({ queryKey: ["access-tokens"] });
-      announce(t("account.revokedNotice", { name: token.name }));
-    },
-  });
-  const errors = fieldErrorsOf(create.error);
-
   return (
-    <Stack gap="md">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="xs">
-          <FormErrorSummary error={create.error} shownFields={(field) => field === "name"} />
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label={t("account.tokenName")}
-              description={t("account.tokenNameHint")}
-              name="tokenName"
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={errors.name}
-              autoComplete="off"
-              w={320}
-            />
-            <Button type="submit" loading={create.isPending}>
-              {t("account.createToken")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      {created ? (
-        <Alert color="green.9" variant="outline" title={t("account.tokenCreatedTitle")} role="alert">
-          <Stack gap="xs">
-            <Text>{t("account.tokenCreatedMessage")}</Text>
-            <Group gap="sm" wrap="nowrap">
-              <Code className="token-value" data-testid="new-token">
-                {created.token}
-              </Code>
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="outline" onClick={copy}>
-                    {copied ? t("account.copied") : t("account.copy")}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-            <Group>
-              <Button size="xs" variant="default" onClick={() => setCreated(null)}>
-                {t("account.tokenSaved")}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      ) : null}
-      {tokens.isPending ? (
-        <Loading />
-      ) : tokens.isError ? (
-        <ErrorNotice error={tokens.error} onRetry={() => tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <EmptyNotice>{t("account.noTokens")}</EmptyNotice>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("account.tokenName")}</Table.Th>
-                <Table.Th scope="col">{t("account.createdAt")}</Table.Th>
-                <Table.Th scope="col">{t("account.lastUsedAt")}</Table.Th>
-                <Table.Th scope="col">{t("field.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((token) => (
-                <Table.Tr key={token.id}>
-                  <Table.Td>{token.name}</Table.Td>
-                  <Table.Td>{format.moment(token.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {token.lastUsedAt ? format.moment(token.lastUsedAt) : t("account.neverUsed")}
-                  </Table.Td>
-                  <Table.Td>
-                    {token.revokedAt ? (
-                      t("account.revokedOn", { date: format.moment(token.revokedAt) })
-                    ) : (
-                      <Button
-                        size="compact-sm"
-                        variant="outline"
-                        color="red.9"
-                        onClick={() => setRevoking(token)}
-                        aria-label={t("account.revokeToken", { name: token.name })}
-                      >
-                        {t("people.revoke")}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <ConfirmDialog
-        opened={revoking !== null}
-        title={t("account.revokeTitle")}
-        message={t("account.revokeMessage", { name: revoking?.name ?? "" })}
-        confirmLabel={t("people.revoke")}
-        pending={revoke.isPending}
-        error={revoke.error}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => {
-          revoke.reset();
-          setRevoking(null);
-        }}
-      />
-    </Stack>
+    <ScopedTokens
+      scope="api"
+      shown={(token) => token}
+      words={{
+        nameLabel: t("account.tokenName"),
+        nameHint: t("account.tokenNameHint"),
+        nameField: "tokenName",
+        create: t("account.createToken"),
+        createdTitle: t("account.tokenCreatedTitle"),
+        createdMessage: t("account.tokenCreatedMessage"),
+        createdColor: "green.9",
+        shownTestId: "new-token",
+        copy: t("account.copy"),
+        none: t("account.noTokens"),
+        revokeTitle: t("account.revokeTitle"),
+        revokeMessage: "account.revokeMessage",
+        revokedNotice: "account.revokedNotice",
+      }}
+    />
   );
 }
 
@@ -228,16 +130,57 @@ const feedUrl = (viewer: Viewer, token: string) =>
 
 function CalendarFeed({ viewer }: { viewer: Viewer }) {
   const { t } = useTranslation();
+  return (
+    <ScopedTokens
+      scope="calendar"
+      shown={(token) => feedUrl(viewer, token)}
+      words={{
+        formLabel: t("calendar.createLabel"),
+        nameLabel: t("calendar.tokenName"),
+        nameHint: t("calendar.tokenNameHint"),
+        nameField: "calendarTokenName",
+        create: t("calendar.create"),
+        createdTitle: t("calendar.createdTitle"),
+        createdMessage: t("calendar.createdMessage"),
+        createdColor: "#1e6b2e",
+        shownTestId: "feed-url",
+        shownDir: "ltr",
+        copy: t("calendar.copyUrl"),
+        none: t("calendar.none"),
+        caption: t("calendar.listCaption"),
+        tableClass: "calendar-tokens",
+        revokeTitle: t("calendar.revokeTitle"),
+        revokeMessage: "calendar.revokeMessage",
+        revokedNotice: "calendar.revokedNotice",
+      }}
+    />
+  );
+}
+
+/**
+ * Creating (shown once), listing and revoking one's tokens of one scope. `revokeMessage` and
+ * `revokedNotice` are translation keys: they take the token's name.
+ */
+function ScopedTokens({
+  scope,
+  shown,
+  words,
+}: {
+  scope: AccessToken["scope"];
+  shown: (token: string) => string;
+  words: TokenWords;
+}) {
+  const { t } = useTranslation();
   const format = useFormat();
   const announce = useAnnounce();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [created, setCreated] = useState<(AccessToken & { token: string }) | null>(null);
   const [revoking, setRevoking] = useState<AccessToken | null>(null);
-  const tokens = useAccessTokens("calendar");
+  const tokens = useAccessTokens(scope);
   const create = useMutation({
     mutationFn: () =>
-      api.post<AccessToken & { token: string }>("/access-tokens", { name: name.trim(), scope: "calendar" }),
+      api.post<AccessToken & { token: string }>("/access-tokens", { name: name.trim(), scope }),
     onSuccess: (token) => {
       setCreated(token);
       setName("");
@@ -250,17 +193,17 @@ function CalendarFeed({ viewer }: { viewer: Viewer }) {
       setRevoking(null);
       if (created?.id === token.id) setCreated(null);
       void queryClient.invalidateQueries({ queryKey: ["access-tokens"] });
-      announce(t("calendar.revokedNotice", { name: token.name }));
+      announce(t(words.revokedNotice, { name: token.name }));
     },
   });
   const errors = fieldErrorsOf(create.error);
-  const url = created ? feedUrl(viewer, created.token) : "";
+  const value = created ? shown(created.token) : "";
 
   return (
     <Stack gap="md">
       <form
         noValidate
-        aria-label={t("calendar.createLabel")}
+        aria-label={words.formLabel}
         onSubmit={(event) => {
           event.preventDefault();
           create.mutate();
@@ -270,9 +213,9 @@ function CalendarFeed({ viewer }: { viewer: Viewer }) {
           <FormErrorSummary error={create.error} shownFields={(field) => field === "name"} />
           <Group align="flex-end" gap="sm">
             <TextInput
-              label={t("calendar.tokenName")}
-              description={t("calendar.tokenNameHint")}
-              name="calendarTokenName"
+              label={words.nameLabel}
+              description={words.nameHint}
+              name={words.nameField}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               error={errors.name}
@@ -280,23 +223,23 @@ function CalendarFeed({ viewer }: { viewer: Viewer }) {
               w={320}
             />
             <Button type="submit" loading={create.isPending}>
-              {t("calendar.create")}
+              {words.create}
             </Button>
           </Group>
         </Stack>
       </form>
       {created ? (
-        <Alert color="#1e6b2e" variant="outline" title={t("calendar.createdTitle")} role="alert">
+        <Alert color={words.createdColor} variant="outline" title={words.createdTitle} role="alert">
           <Stack gap="xs">
-            <Text>{t("calendar.createdMessage")}</Text>
+            <Text>{words.createdMessage}</Text>
             <Group gap="sm" wrap="nowrap">
-              <Code className="token-value" data-testid="feed-url" dir="ltr">
-                {url}
+              <Code className="token-value" data-testid={words.shownTestId} dir={words.shownDir}>
+                {value}
               </Code>
-              <CopyButton value={url}>
+              <CopyButton value={value}>
                 {({ copied, copy }) => (
                   <Button size="xs" variant="outline" onClick={copy}>
-                    {copied ? t("account.copied") : t("calendar.copyUrl")}
+                    {copied ? t("account.copied") : words.copy}
                   </Button>
                 )}
               </CopyButton>
@@ -314,14 +257,14 @@ function CalendarFeed({ viewer }: { viewer: Viewer }) {
       ) : tokens.isError ? (
         <ErrorNotice error={tokens.error} onRetry={() => tokens.refetch()} />
       ) : tokens.data.length === 0 ? (
-        <EmptyNotice>{t("calendar.none")}</EmptyNotice>
+        <EmptyNotice>{words.none}</EmptyNotice>
       ) : (
         <Table.ScrollContainer minWidth={560}>
-          <Table striped withTableBorder className="calendar-tokens">
-            <Table.Caption>{t("calendar.listCaption")}</Table.Caption>
+          <Table striped withTableBorder className={words.tableClass}>
+            {words.caption ? <Table.Caption>{words.caption}</Table.Caption> : null}
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t("calendar.tokenName")}</Table.Th>
+                <Table.Th scope="col">{words.nameLabel}</Table.Th>
                 <Table.Th scope="col">{t("account.createdAt")}</Table.Th>
                 <Table.Th scope="col">{t("account.lastUsedAt")}</Table.Th>
                 <Table.Th scope="col">{t("field.status")}</Table.Th>
@@ -358,8 +301,8 @@ function CalendarFeed({ viewer }: { viewer: Viewer }) {
       )}
       <ConfirmDialog
         opened={revoking !== null}
-        title={t("calendar.revokeTitle")}
-        message={t("calendar.revokeMessage", { name: revoking?.name ?? "" })}
+        title={words.revokeTitle}
+        message={t(words.revokeMessage, { name: revoking?.name ?? "" })}
         confirmLabel={t("people.revoke")}
         pending={revoke.isPending}
         error={revoke.error}
