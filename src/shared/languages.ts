@@ -47,6 +47,15 @@ export function localize(text: MultilingualText, originalLang: Language, wanted:
   return { text: original, lang, isOriginal: true, fallback: true };
 }
 
+/**
+ * The language a text was written in: the one the record names (which must then be filled), else
+ * the first filled in the six languages' order (ar, zh, en, fr, ru, es). Null when none fits.
+ */
+export function originalLanguageOf(text: MultilingualText, stated?: Language): Language | null {
+  if (stated) return text[stated] !== undefined ? stated : null;
+  return LANGUAGES.find((lang) => text[lang] !== undefined) ?? null;
+}
+
 export function missingLanguages(text: MultilingualText): Language[] {
   return LANGUAGES.filter((lang) => text[lang] === undefined);
 }

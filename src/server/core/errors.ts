@@ -32,3 +32,8 @@ export class FieldFaults {
     if (this.faults.length > 0) fail(code, this.faults);
   }
 }
+
+/** Whether a path segment can be a record id at all (anything else is simply not found). */
+export function looksLikeId(value: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(value);
+}

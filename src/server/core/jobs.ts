@@ -3,7 +3,7 @@ import type { Job } from "#shared/jobs.ts";
 import { job } from "../db/schema/jobs.ts";
 import { isoTimestamp } from "./clock.ts";
 import type { Ctx } from "./context.ts";
-import { fail } from "./errors.ts";
+import { fail, looksLikeId } from "./errors.ts";
 
 /**
  * Long work (a full overlap scan) run in the background of the process that was asked, its state
@@ -35,7 +35,7 @@ export function toJob(row: JobRow, now: Date): Job {
 }
 
 export async function findJob(ctx: Ctx, id: string): Promise<Job> {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.select().from(job).where(eq(job.id, id)) : [];
+  const [row] = looksLikeId(id) ? await ctx.db.select().from(job).where(eq(job.id, id)) : [];
   // A job is its requester's (and the organization-wide administrators').
   if (!row || (row.requestedBy !== ctx.viewer?.personId && !(await ctx.access.can("audit.read", null))))
     return fail("not_found", { entity: "job", id });

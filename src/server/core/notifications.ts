@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { notification } from "../db/schema/notifications.ts";
 import type { Ctx } from "./context.ts";
-import { fail } from "./errors.ts";
+import { fail, looksLikeId } from "./errors.ts";
 import { decodeCursor, pageFrom } from "./pagination.ts";
 
 /**
@@ -53,7 +53,7 @@ export async function myNotifications(ctx: Ctx, query: { unread?: boolean; curso
 export async function markNotificationRead(ctx: Ctx, id: string): Promise<NotificationRow> {
   const personId = ctx.viewer?.personId;
   if (!personId) return fail("unauthenticated");
-  const [row] = /^[0-9a-f-]{36}$/i.test(id)
+  const [row] = looksLikeId(id)
     ? await ctx.db
         .update(notification)
         .set({ readAt: ctx.clock.now().toISOString(), updatedAt: ctx.clock.now().toISOString() })

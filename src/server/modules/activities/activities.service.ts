@@ -8,10 +8,15 @@ import type {
   CreateActivityInput,
   UpdateActivityInput,
 } from "#shared/activities.ts";
-import { LANGUAGES, type Language, type MultilingualText, missingLanguages } from "#shared/languages.ts";
+import {
+  type Language,
+  type MultilingualText,
+  missingLanguages,
+  originalLanguageOf,
+} from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
 import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
@@ -62,14 +67,8 @@ async function present(ctx: Ctx, row: ActivityRow): Promise<Activity> {
   return toActivity(row, await areaSlugsOf(ctx.db, [row.id]));
 }
 
-/** The original language: the one the record names, else the first filled in the six languages' order. */
-export function originalLanguageOf(title: MultilingualText, stated: Language | undefined): Language | null {
-  if (stated) return title[stated] !== undefined ? stated : null;
-  return LANGUAGES.find((lang) => title[lang] !== undefined) ?? null;
-}
-
 export async function findActivity(ctx: Ctx, id: string): Promise<ActivityRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await activityById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await activityById(ctx.db, id) : undefined;
   if (!row || !(await ctx.access.canRead(row.visibility as Visibility, [row.unitId]))) {
     return fail("not_found", { entity: "activity", id });
   }

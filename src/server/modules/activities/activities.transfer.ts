@@ -6,7 +6,7 @@ import {
   CreateActivityInput,
   type ImportReport,
 } from "#shared/activities.ts";
-import { LANGUAGES, Language, type MultilingualText } from "#shared/languages.ts";
+import { LANGUAGES, Language, type MultilingualText, originalLanguageOf } from "#shared/languages.ts";
 import type { Ctx } from "../../core/context.ts";
 import { parseCsv } from "../../core/csv.ts";
 import { fail } from "../../core/errors.ts";
@@ -14,14 +14,7 @@ import type { Table } from "../../core/spreadsheet.ts";
 import { findAreasBySlugs } from "../areas/areas.service.ts";
 import { isSdgTarget } from "../sdg/sdg.service.ts";
 import { unitsByCodes } from "../units/units.repo.ts";
-import {
-  listActivities,
-  originalLanguageOf,
-  sdgColumns,
-  searchable,
-  toActivity,
-  updateActivity,
-} from "./activities.service.ts";
+import { listActivities, sdgColumns, searchable, toActivity, updateActivity } from "./activities.service.ts";
 import { existingRefs, insertActivities, insertActivityAreas } from "./activities.repo.ts";
 
 const BATCH = 500;

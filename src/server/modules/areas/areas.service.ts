@@ -14,7 +14,7 @@ import {
 import { type Language, localize, missingLanguages } from "#shared/languages.ts";
 import { type Mandate, SECTOR_SOURCES } from "#shared/mandates.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import type { Table } from "../../core/spreadsheet.ts";
 import { isoTimestamp, today } from "../../core/clock.ts";
 import { readableMandates } from "../mandates/mandates.service.ts";
@@ -119,9 +119,7 @@ async function unitsOfIds(ctx: Ctx, ids: string[]): Promise<Map<string, string>>
 }
 
 export async function findArea(ctx: Ctx, idOrSlug: string): Promise<AreaRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(idOrSlug)
-    ? await areaById(ctx.db, idOrSlug)
-    : await areaBySlug(ctx.db, idOrSlug);
+  const row = looksLikeId(idOrSlug) ? await areaById(ctx.db, idOrSlug) : await areaBySlug(ctx.db, idOrSlug);
   if (!row || !(await ctx.access.canRead(row.visibility as Visibility, [row.leadUnitId]))) {
     return fail("not_found", { entity: "area", id: idOrSlug });
   }

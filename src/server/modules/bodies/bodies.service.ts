@@ -14,10 +14,10 @@ import type {
   UpdateMeetingInput,
 } from "#shared/bodies.ts";
 import { ATTENDANCE } from "#shared/bodies.ts";
-import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
+import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { findMandate, toMandate } from "../mandates/mandates.service.ts";
 import { findPerson } from "../people/people.service.ts";
@@ -46,9 +46,6 @@ import {
   updateBodyIfVersion,
   updateMeetingIfVersion,
 } from "./bodies.repo.ts";
-
-const originalOf = (text: MultilingualText, stated?: Language) =>
-  stated && text[stated] !== undefined ? stated : (LANGUAGES.find((l) => text[l] !== undefined) ?? null);
 
 async function present(ctx: Ctx, row: BodyRow): Promise<Body> {
   const members = await membersOf(ctx.db, [row.id]);
@@ -82,9 +79,7 @@ async function present(ctx: Ctx, row: BodyRow): Promise<Body> {
 
 /** A body by id or code; one the viewer may not read is not found. */
 export async function findBody(ctx: Ctx, idOrCode: string): Promise<BodyRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(idOrCode)
-    ? await bodyById(ctx.db, idOrCode)
-    : await bodyByCode(ctx.db, idOrCode);
+  const row = looksLikeId(idOrCode) ? await bodyById(ctx.db, idOrCode) : await bodyByCode(ctx.db, idOrCode);
   if (!row || !(await ctx.access.canRead(row.visibility as Visibility, []))) {
     return fail("not_found", { entity: "body", id: idOrCode });
   }
@@ -123,7 +118,7 @@ async function checkBodyReferences(
 export async function createBody(ctx: Ctx, input: CreateBodyInput): Promise<Body> {
   await ctx.access.authorize("body.manage", null);
   const faults = new FieldFaults();
-  const originalLanguage = originalOf(input.name, input.originalLanguage);
+  const originalLanguage = originalLanguageOf(input.name, input.originalLanguage);
   if (!originalLanguage) faults.add("name", "required");
   await checkBodyReferences(ctx, faults, input);
   if (await bodyByCode(ctx.db, input.code)) faults.add("code", "duplicate");
@@ -154,7 +149,10 @@ export async function updateBody(ctx: Ctx, idOrCode: string, input: UpdateBodyIn
   await ctx.access.authorize("body.manage", null);
   const faults = new FieldFaults();
   const name = input.name ?? current.name;
-  const originalLanguage = originalOf(name, input.originalLanguage ?? (current.originalLanguage as Language));
+  const originalLanguage = originalLanguageOf(
+    name,
+    input.originalLanguage ?? (current.originalLanguage as Language),
+  );
   if (!originalLanguage) faults.add("name", "required");
   await checkBodyReferences(ctx, faults, input);
   // A category still held by a member cannot disappear from under them.
@@ -207,7 +205,7 @@ export async function endMember(
 ): Promise<Body> {
   const current = await findBody(ctx, idOrCode);
   await ctx.access.authorize("body.manage", null);
-  const member = /^[0-9a-f-]{36}$/i.test(memberId) ? await memberById(ctx.db, memberId) : undefined;
+  const member = looksLikeId(memberId) ? await memberById(ctx.db, memberId) : undefined;
   if (!member || member.bodyId !== current.id) return fail("not_found", { entity: "member", id: memberId });
   if (input.validTo < member.validFrom)
     fail("validation_failed", [{ field: "validTo", reason: "before_start" }]);
@@ -291,7 +289,7 @@ export async function presentMeetings(ctx: Ctx, rows: MeetingRow[]): Promise<Mee
 }
 
 export async function findMeeting(ctx: Ctx, id: string): Promise<MeetingRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await meetingById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await meetingById(ctx.db, id) : undefined;
   if (!row) return fail("not_found", { entity: "meeting", id });
   await findBody(ctx, row.bodyId).catch(() => fail("not_found", { entity: "meeting", id }));
   return row;
@@ -331,7 +329,7 @@ const localDay = (instant: string, timeZone: string) =>
 export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promise<Meeting> {
   await ctx.access.authorize("body.manage", null);
   const faults = new FieldFaults();
-  const found = /^[0-9a-f-]{36}$/i.test(input.bodyId) ? await bodyById(ctx.db, input.bodyId) : undefined;
+  const found = looksLikeId(input.bodyId) ? await bodyById(ctx.db, input.bodyId) : undefined;
   if (!found) return fail("validation_failed", [{ field: "bodyId", reason: "unknown_body" }]);
   if (input.endsAt && input.endsAt < input.startsAt) faults.add("endsAt", "before_start");
   for (const [i, id] of input.guests.entries())

@@ -14,10 +14,10 @@ import type {
   UpdateActionItemInput,
   UpdateAgendaItemInput,
 } from "#shared/decisions.ts";
-import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
+import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { today as dayOf, isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
@@ -50,9 +50,6 @@ import {
   updateAgendaItemIfVersion,
 } from "./decisions.repo.ts";
 
-const originalOf = (text: MultilingualText, stated?: Language) =>
-  stated && text[stated] !== undefined ? stated : (LANGUAGES.find((l) => text[l] !== undefined) ?? null);
-
 const today = (ctx: Ctx) => dayOf(ctx.clock);
 
 function toAgendaItem(row: AgendaRow): AgendaItem {
@@ -83,7 +80,7 @@ export async function addAgendaItem(
   const found = await findMeeting(ctx, meetingId);
   await ctx.access.authorize("body.manage", null);
   const faults = new FieldFaults();
-  const originalLanguage = originalOf(input.title, input.originalLanguage);
+  const originalLanguage = originalLanguageOf(input.title, input.originalLanguage);
   if (!originalLanguage) faults.add("title", "required");
   let areaId: string | null = null;
   if (input.areaSlug) {
@@ -113,7 +110,7 @@ export async function addAgendaItem(
 }
 
 async function findAgendaItem(ctx: Ctx, id: string): Promise<AgendaRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await agendaItemById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await agendaItemById(ctx.db, id) : undefined;
   if (!row) return fail("not_found", { entity: "agenda_item", id });
   await findMeeting(ctx, row.meetingId);
   return row;
@@ -170,10 +167,10 @@ export async function takeDecision(
   const found = await findMeeting(ctx, meetingId);
   await ctx.access.authorize("body.manage", null);
   const faults = new FieldFaults();
-  const originalLanguage = originalOf(input.text, input.originalLanguage);
+  const originalLanguage = originalLanguageOf(input.text, input.originalLanguage);
   if (!originalLanguage) faults.add("text", "required");
   if (input.agendaItemId) {
-    const item = /^[0-9a-f-]{36}$/i.test(input.agendaItemId)
+    const item = looksLikeId(input.agendaItemId)
       ? await agendaItemById(ctx.db, input.agendaItemId)
       : undefined;
     if (!item || item.meetingId !== found.id) faults.add("agendaItemId", "not_in_meeting");
@@ -201,7 +198,7 @@ export async function takeDecision(
 }
 
 export async function getDecision(ctx: Ctx, id: string): Promise<Decision> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await decisionById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await decisionById(ctx.db, id) : undefined;
   if (!row) return fail("not_found", { entity: "decision", id });
   await findBody(ctx, row.bodyId).catch(() => fail("not_found", { entity: "decision", id }));
   return toDecision(row);
@@ -267,7 +264,7 @@ async function createActionItems(
   const faults = new FieldFaults();
   const units: string[] = [];
   for (const [i, draft] of drafts.entries()) {
-    if (!originalOf(draft.title, draft.originalLanguage)) faults.add(`${field(i)}title`, "required");
+    if (!originalLanguageOf(draft.title, draft.originalLanguage)) faults.add(`${field(i)}title`, "required");
     await findPerson(ctx, draft.ownerPersonId).catch(() =>
       faults.add(`${field(i)}ownerPersonId`, "unknown_person"),
     );
@@ -283,7 +280,7 @@ async function createActionItems(
       drafts.map((draft, i) => ({
         ...origin,
         title: draft.title,
-        originalLanguage: originalOf(draft.title, draft.originalLanguage)!,
+        originalLanguage: originalLanguageOf(draft.title, draft.originalLanguage)!,
         ownerPersonId: draft.ownerPersonId,
         ownerUnitId: units[i]!,
         dueDate: draft.dueDate,
@@ -357,7 +354,7 @@ export async function spawnActionItems(
 }
 
 async function findActionItem(ctx: Ctx, id: string): Promise<ActionRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await actionItemById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await actionItemById(ctx.db, id) : undefined;
   if (!row) return fail("not_found", { entity: "action_item", id });
   await findBody(ctx, row.bodyId).catch(() => fail("not_found", { entity: "action_item", id }));
   return row;

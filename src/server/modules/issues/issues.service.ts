@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import type { CoordinationIssue, EscalationLevel, IssueListQuery, RaiseIssueInput } from "#shared/issues.ts";
-import { LANGUAGES, type Language } from "#shared/languages.ts";
+import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
@@ -117,7 +117,7 @@ async function requireStaff(ctx: Ctx) {
 
 async function findIssue(ctx: Ctx, id: string): Promise<IssueRow> {
   await requireStaff(ctx);
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await issueById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await issueById(ctx.db, id) : undefined;
   return row ?? fail("not_found", { entity: "coordination_issue", id });
 }
 
@@ -154,7 +154,7 @@ export async function raiseIssue(ctx: Ctx, input: RaiseIssueInput): Promise<Coor
   const faults = new FieldFaults();
   const [found] = await findAreasBySlugs(ctx, [input.areaSlug]);
   if (!found) faults.add("areaSlug", "unknown_area");
-  const originalLanguage = LANGUAGES.find((l) => input.title[l] !== undefined);
+  const originalLanguage = originalLanguageOf(input.title, input.originalLanguage);
   if (!originalLanguage) faults.add("title", "required");
   faults.throwIfAny();
   const focal = (await areasOfFocalPoint(ctx)).has(found!.id);

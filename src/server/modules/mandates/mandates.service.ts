@@ -12,7 +12,7 @@ import {
 } from "#shared/mandates.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail } from "../../core/errors.ts";
+import { fail, looksLikeId } from "../../core/errors.ts";
 import {
   insertMandate,
   listMandateRows,
@@ -57,7 +57,7 @@ export function toMandate(row: MandateRow): Mandate {
 }
 
 export async function findMandate(ctx: Ctx, id: string): Promise<MandateRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await mandateById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await mandateById(ctx.db, id) : undefined;
   if (!row || !(await ctx.access.canRead(row.visibility as Visibility, [])))
     fail("not_found", { entity: "mandate", id });
   return row;

@@ -13,7 +13,7 @@ import type {
 } from "#shared/overlaps.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import type { Progress } from "../../core/jobs.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
@@ -297,7 +297,7 @@ export async function listOverlaps(
 
 async function findCandidate(ctx: Ctx, id: string) {
   await inboxScope(ctx);
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await candidateById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await candidateById(ctx.db, id) : undefined;
   const subjects = row ? await subjectsByIds(ctx.db, [row.activityAId, row.activityBId]) : [];
   let readable = subjects.length === 2;
   for (const s of subjects) readable &&= await ctx.access.canRead(s.visibility as Visibility, [s.unitId]);

@@ -17,7 +17,7 @@ import { descendantsOrSelf } from "../../core/access.ts";
 import { closeSessionsOf, hashPassword } from "../../core/auth.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { FieldFaults, fail } from "../../core/errors.ts";
+import { FieldFaults, fail, looksLikeId } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { unitByCode, unitsByCodes } from "../units/units.repo.ts";
 import { findUnit } from "../units/units.service.ts";
@@ -91,7 +91,7 @@ async function present(ctx: Ctx, row: PersonRow, asOf: string | null = null): Pr
 
 /** A person the viewer may read; not_found otherwise, so hidden people cannot be probed. */
 export async function findPerson(ctx: Ctx, id: string): Promise<PersonRow> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await personById(ctx.db, id) : undefined;
+  const row = looksLikeId(id) ? await personById(ctx.db, id) : undefined;
   if (!row) return fail("not_found", { entity: "person", id });
   // Everyone may read their own record, whatever its visibility.
   if (ctx.viewer?.personId === row.id) return row;
