@@ -77,6 +77,8 @@ export interface Access {
   /** Whether one record of this visibility, owned by these units, may be read. */
   canRead(visibility: Visibility, unitIds: readonly string[]): Promise<boolean>;
   readableScope(): Promise<ReadableScope>;
+  /** For what only the organization's own people read (any role but reader): the scope, else 401/403. */
+  requireStaff(): Promise<ReadableScope>;
   signedIn: boolean;
 }
 
@@ -175,5 +177,11 @@ export function createAccess(db: Executor, grants: readonly RoleGrant[] | null):
       return unitIds.some((id) => units.has(id));
     },
     readableScope,
+    async requireStaff() {
+      if (grants === null) return fail("unauthenticated");
+      const scope = await readableScope();
+      if (!scope.visibilities.includes("internal")) fail("forbidden");
+      return scope;
+    },
   };
 }

@@ -109,14 +109,8 @@ export async function getLadder(ctx: Ctx): Promise<{ entries: EscalationLevel[] 
 }
 
 /** Coordination issues are internal: any role but reader reads them. */
-async function requireStaff(ctx: Ctx) {
-  if (!ctx.viewer) return fail("unauthenticated");
-  const scope = await ctx.access.readableScope();
-  if (!scope.visibilities.includes("internal")) fail("forbidden");
-}
-
 async function findIssue(ctx: Ctx, id: string): Promise<IssueRow> {
-  await requireStaff(ctx);
+  await ctx.access.requireStaff();
   const row = looksLikeId(id) ? await issueById(ctx.db, id) : undefined;
   return row ?? fail("not_found", { entity: "coordination_issue", id });
 }
@@ -129,7 +123,7 @@ export async function listIssues(
   ctx: Ctx,
   query: z.infer<typeof IssueListQuery> & { cursor?: string; limit: number },
 ) {
-  await requireStaff(ctx);
+  await ctx.access.requireStaff();
   let areaId: string | null = null;
   if (query.areaSlug) {
     const [found] = await findAreasBySlugs(ctx, [query.areaSlug]);

@@ -262,18 +262,11 @@ function toCandidate(row: CandidateRow, sides: Map<string, OverlapSide>): Overla
 }
 
 /** The inbox is for people who work on activities (any role but reader); readers have no use for it. */
-async function inboxScope(ctx: Ctx) {
-  if (!ctx.viewer) return fail("unauthenticated");
-  const scope = await ctx.access.readableScope();
-  if (!scope.visibilities.includes("internal")) return fail("forbidden");
-  return scope;
-}
-
 export async function listOverlaps(
   ctx: Ctx,
   query: z.infer<typeof OverlapListQuery> & { cursor?: string; limit: number },
 ) {
-  const scope = await inboxScope(ctx);
+  const scope = await ctx.access.requireStaff();
   const after = decodeCursor(query.cursor, 2) as [number, string] | null;
   const rows = await listCandidateRows(ctx.db, {
     status: query.status ?? "open",
@@ -296,7 +289,7 @@ export async function listOverlaps(
 }
 
 async function findCandidate(ctx: Ctx, id: string) {
-  await inboxScope(ctx);
+  await ctx.access.requireStaff();
   const row = looksLikeId(id) ? await candidateById(ctx.db, id) : undefined;
   const subjects = row ? await subjectsByIds(ctx.db, [row.activityAId, row.activityBId]) : [];
   let readable = subjects.length === 2;
