@@ -37,3 +37,8 @@ export class FieldFaults {
 export function looksLikeId(value: string): boolean {
   return /^[0-9a-f-]{36}$/i.test(value);
 }
+
+/** After a versioned write (db/versioned.ts): nothing written means the version read is stale — 409. */
+export function assertFresh<T>(row: T | undefined | null): asserts row is T {
+  if (!row) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+}

@@ -16,7 +16,7 @@ import {
 } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId, assertFresh } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
 import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
@@ -244,7 +244,7 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
       },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     if (checked.areaIds) await replaceActivityAreas(tx.db, current.id, checked.areaIds);
     const after = await present(tx, { ...next, unitCode: current.unitCode });
     await tx.audit.record("activity", current.id, before, after);
@@ -285,7 +285,7 @@ export async function tagActivity(
       {},
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await replaceActivityAreas(tx.db, current.id, areaIds!);
     const after = await present(tx, { ...next, unitCode: current.unitCode });
     await tx.audit.record("activity", current.id, before, after, "tag");

@@ -14,7 +14,7 @@ import {
 import { type Language, localize, missingLanguages } from "#shared/languages.ts";
 import { type Mandate, SECTOR_SOURCES } from "#shared/mandates.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId, assertFresh } from "../../core/errors.ts";
 import type { Table } from "../../core/spreadsheet.ts";
 import { isoTimestamp, today } from "../../core/clock.ts";
 import { readableMandates } from "../mandates/mandates.service.ts";
@@ -323,7 +323,7 @@ export async function updateArea(ctx: Ctx, idOrSlug: string, input: UpdateAreaIn
       },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     if (refs.participantIds) await replaceParticipants(tx.db, current.id, refs.participantIds);
     if (refs.mandates)
       await replaceMandates(
@@ -362,7 +362,7 @@ export async function addFocalPoint(ctx: Ctx, idOrSlug: string, input: AddFocalP
       updatedAt: now,
     });
     const next = await updateAreaIfVersion(tx.db, current.id, current.version, {}, now);
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     return recordRevision(tx, next, input.reason, before!);
   });
 }
@@ -383,9 +383,9 @@ export async function endFocalPoint(
   return ctx.transaction(async (tx) => {
     const now = tx.clock.now().toISOString();
     const ended = await endFocalPointIfVersion(tx.db, focal.id, input.version, input.validTo, now);
-    if (!ended) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(ended);
     const next = await updateAreaIfVersion(tx.db, current.id, current.version, {}, now);
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     return recordRevision(tx, next, input.reason, before!);
   });
 }

@@ -11,7 +11,7 @@ import {
 } from "../../core/auth.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail } from "../../core/errors.ts";
+import { fail, assertFresh } from "../../core/errors.ts";
 import { personByEmail, personById, updatePersonIfVersion } from "../people/people.repo.ts";
 import {
   type AccessTokenRow,
@@ -76,7 +76,7 @@ export async function setOwnLanguage(ctx: Ctx, preferredLanguage: Language) {
       { preferredLanguage },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await tx.audit.record(
       "person",
       current.id,

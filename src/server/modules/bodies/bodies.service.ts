@@ -17,7 +17,7 @@ import { ATTENDANCE } from "#shared/bodies.ts";
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId, assertFresh } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { findMandate, toMandate } from "../mandates/mandates.service.ts";
 import { findPerson } from "../people/people.service.ts";
@@ -172,7 +172,7 @@ export async function updateBody(ctx: Ctx, idOrCode: string, input: UpdateBodyIn
       { ...changes, name, originalLanguage: originalLanguage! },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const after = await present(tx, next);
     await tx.audit.record("body", current.id, before, after);
     return after;
@@ -218,7 +218,7 @@ export async function endMember(
       input.validTo,
       tx.clock.now().toISOString(),
     );
-    if (!ended) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(ended);
     const after = await present(tx, current);
     await tx.audit.record("body", current.id, before, after, "end_member");
     return after;
@@ -404,7 +404,7 @@ export async function updateMeeting(ctx: Ctx, id: string, input: UpdateMeetingIn
       changes,
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const after = (await presentMeetings(tx, [next]))[0]!;
     await tx.audit.record("meeting", current.id, before, after);
     return after;
@@ -427,7 +427,7 @@ export async function inviteToMeeting(
   return ctx.transaction(async (tx) => {
     const now = tx.clock.now().toISOString();
     const next = await updateMeetingIfVersion(tx.db, current.id, input.version, {}, now);
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const categoryOf = new Map(
       (await membersOn(tx.db, current.bodyId, localDay(current.startsAt, current.timeZone))).map((m) => [
         m.personId,
@@ -466,7 +466,7 @@ export async function recordAttendance(ctx: Ctx, id: string, input: RecordAttend
   return ctx.transaction(async (tx) => {
     const now = tx.clock.now().toISOString();
     const next = await updateMeetingIfVersion(tx.db, current.id, input.version, {}, now);
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     for (const entry of input.entries)
       await setAttendance(tx.db, current.id, entry.personId, entry.attendance, now);
     const after = (await presentMeetings(tx, [next]))[0]!;

@@ -17,7 +17,7 @@ import type {
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { today as dayOf, isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId, assertFresh } from "../../core/errors.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
@@ -135,7 +135,7 @@ export async function updateAgendaItem(
       changes,
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const after = toAgendaItem((await agendaItemById(tx.db, current.id))!);
     await tx.audit.record("agenda_item", current.id, toAgendaItem(current), after);
     return after;
@@ -388,7 +388,7 @@ export async function updateActionItem(
       },
       now,
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const after = toActionItem((await actionItemById(tx.db, current.id))!, today(tx));
     await tx.audit.record("action_item", current.id, before, after);
     return after;
@@ -481,7 +481,7 @@ export async function fileReport(ctx: Ctx, meetingId: string, input: FileReportI
     if (existing) {
       if (input.version === undefined) fail("conflict", [{ field: "version", reason: "required" }]);
       const next = await updateReportIfVersion(tx.db, existing.id, input.version, fields, now);
-      if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+      assertFresh(next);
     } else {
       await insertReport(tx.db, {
         meetingId: found.id,
@@ -546,7 +546,7 @@ async function changeMinutes(
       minutes: a.minutes,
     }));
     const next = await updateMinutesIfVersion(tx.db, meetingId, version, changes(now), now);
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const meeting = await getMeeting(tx, meetingId);
     await tx.audit.record("meeting", meetingId, null, { ...meeting, minutes }, action);
     return meeting;

@@ -3,7 +3,7 @@ import type { CoordinationIssue, EscalationLevel, IssueListQuery, RaiseIssueInpu
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId, assertFresh } from "../../core/errors.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { areasOfFocalPoint, findAreasBySlugs } from "../areas/areas.service.ts";
@@ -221,7 +221,7 @@ async function moveUp(
       },
       now,
     );
-    if (!moved) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(moved);
     const after = toIssue((await issueById(tx.db, row.id))!, levels);
     await tx.audit.record(
       "coordination_issue",
@@ -288,7 +288,7 @@ export async function resolveIssue(
       { status: "resolved", resolvedByDecisionId: input.decisionId, resolution: input.resolution },
       now,
     );
-    if (!settled) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(settled);
     const after = toIssue((await issueById(tx.db, row.id))!, levels);
     await tx.audit.record("coordination_issue", row.id, toIssue(row, levels), after, "resolve");
     return after;

@@ -12,7 +12,7 @@ import {
 } from "#shared/mandates.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, looksLikeId } from "../../core/errors.ts";
+import { fail, looksLikeId, assertFresh } from "../../core/errors.ts";
 import {
   insertMandate,
   listMandateRows,
@@ -112,7 +112,7 @@ export async function updateMandate(ctx: Ctx, id: string, input: UpdateMandateIn
       },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await tx.audit.record("mandate", current.id, toMandate(current), toMandate(next));
     return toMandate(next);
   });

@@ -13,7 +13,7 @@ import type {
 } from "#shared/overlaps.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { fail, FieldFaults, looksLikeId, assertFresh } from "../../core/errors.ts";
 import type { Progress } from "../../core/jobs.ts";
 import { notify } from "../../core/notifications.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
@@ -368,7 +368,7 @@ export async function decideOverlap(
       },
       now,
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await tx.audit.record("overlap", row.id, row, next, input.status === "open" ? "reopen" : input.status);
     return getOverlap(tx, row.id);
   });

@@ -17,7 +17,7 @@ import { descendantsOrSelf } from "../../core/access.ts";
 import { closeSessionsOf, hashPassword } from "../../core/auth.ts";
 import { isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { FieldFaults, fail, looksLikeId } from "../../core/errors.ts";
+import { FieldFaults, fail, looksLikeId, assertFresh } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { unitByCode, unitsByCodes } from "../units/units.repo.ts";
 import { findUnit } from "../units/units.service.ts";
@@ -214,7 +214,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: UpdatePersonInpu
       changes,
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     const after = await present(tx, next);
     await tx.audit.record("person", current.id, before, after);
     return after;
@@ -241,7 +241,7 @@ export async function setPersonActive(
       { active },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     if (!active) await closeSessionsOf(tx.db, current.id);
     const after = await present(tx, next);
     await tx.audit.record("person", current.id, before, after, active ? "activate" : "deactivate");
@@ -292,7 +292,7 @@ export async function endPost(
       { validTo: input.validTo },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await tx.audit.record("post", postId, existing, next, "end");
     return present(tx, current);
   });

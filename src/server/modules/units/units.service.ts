@@ -9,7 +9,7 @@ import type {
 } from "#shared/organization.ts";
 import { isoTimestamp, today } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
-import { FieldFaults, fail } from "../../core/errors.ts";
+import { FieldFaults, fail, assertFresh } from "../../core/errors.ts";
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import {
   insertUnit,
@@ -160,7 +160,7 @@ export async function updateUnit(ctx: Ctx, idOrCode: string, input: UpdateUnitIn
       },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await tx.audit.record("unit", current.id, toUnit(current), toUnit(next));
     return toUnit(next);
   });
@@ -186,7 +186,7 @@ export async function closeUnit(ctx: Ctx, idOrCode: string, input: DeactivateInp
       { validTo: on },
       tx.clock.now().toISOString(),
     );
-    if (!next) fail("conflict", [{ field: "version", reason: "stale_version" }]);
+    assertFresh(next);
     await tx.audit.record("unit", current.id, toUnit(current), toUnit(next), "close");
     return toUnit(next);
   });
