@@ -49,6 +49,9 @@ interface Fixtures {
   agendaItem: string;
   decision: string;
   actionItem: string;
+  /** A metric owned by T, and one of its figures. */
+  metric: string;
+  figure: string;
 }
 
 interface Case {
@@ -569,6 +572,127 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: "GET /api/v1/metrics",
+    what: "the metric catalogue",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/metrics" }),
+  },
+  {
+    route: "POST /api/v1/metrics",
+    what: "add a metric",
+    allowed: KEEPS_LIST,
+    request: async (f) => ({
+      url: "/api/v1/metrics",
+      payload: {
+        code: `matrix.m${Math.random().toString(36).slice(2, 8)}`,
+        name: { en: "New metric" },
+        unit: "count",
+        additive: true,
+        section: "S.2",
+        ownerUnitCode: f.t.code,
+      },
+    }),
+  },
+  {
+    route: "GET /api/v1/metrics/{code}",
+    what: "a metric",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/metrics/${f.metric}` }),
+  },
+  {
+    route: "PATCH /api/v1/metrics/{code}",
+    what: "change a metric",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/metrics/${f.metric}`, headers: await keeperOf(env) })
+      ).json();
+      return { url: `/api/v1/metrics/${f.metric}`, payload: { version: current.version, additive: true } };
+    },
+  },
+  {
+    route: "GET /api/v1/metrics/{code}/total",
+    what: "a metric's total over a period",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/metrics/${f.metric}/total?from=2016-01-01&to=2016-12-31` }),
+  },
+  {
+    route: "GET /api/v1/figures",
+    what: "list figures",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/figures" }),
+  },
+  {
+    route: "POST /api/v1/figures",
+    what: "enter a figure of T's metric",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f) => ({ url: "/api/v1/figures", payload: figureDraft(f) }),
+  },
+  {
+    route: "GET /api/v1/figures/export.{format}",
+    what: "export figures",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/figures/export.csv" }),
+  },
+  {
+    route: "POST /api/v1/figures/import",
+    what: "import a figure of T's metric",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/figures/import",
+      payload: [
+        {
+          metric: f.metric,
+          kind: "total",
+          value: 5,
+          period_start: "2017-01-01",
+          period_end: "2017-12-31",
+          source_symbol: "C18/35",
+          source_language: "en",
+        },
+      ],
+    }),
+  },
+  {
+    route: "GET /api/v1/figures/{id}",
+    what: "a figure",
+    allowed: SIGNED_IN,
+    request: async (f) => ({ url: `/api/v1/figures/${f.figure}` }),
+  },
+  {
+    route: "GET /api/v1/figures/{id}/history",
+    what: "who entered and corrected a figure",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/figures/${f.figure}/history` }),
+  },
+  {
+    route: "PUT /api/v1/figures/{id}",
+    what: "correct a figure of T's metric",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/figures/${f.figure}`, headers: await keeperOf(env) })
+      ).json();
+      return { url: `/api/v1/figures/${f.figure}`, payload: { ...figureDraft(f), version: current.version } };
+    },
+  },
+  {
+    route: "DELETE /api/v1/figures/{id}",
+    what: "remove a figure of T's metric",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f, env) => {
+      const created = (
+        await env.app.inject({
+          method: "POST",
+          url: "/api/v1/figures",
+          headers: await keeperOf(env),
+          payload: figureDraft(f),
+        })
+      ).json();
+      return { url: `/api/v1/figures/${created.id}?version=${created.version}` };
+    },
+  },
+  {
     route: "GET /api/v1/overlaps",
     what: "the overlap inbox",
     allowed: STAFF,
@@ -1035,6 +1159,15 @@ const actionDraft = (f: Fixtures) => ({
   dueDate: "2018-06-30",
 });
 
+const figureDraft = (f: Fixtures) => ({
+  metricCode: f.metric,
+  kind: "total",
+  value: 12,
+  periodStart: "2016-01-01",
+  periodEnd: "2016-12-31",
+  source: { symbol: "C18/35", section: "S.2", language: "en" },
+});
+
 /** Headers of a fresh organization-wide administrator, to read what a case is about to change. */
 const keeperOf = async (env: TestEnv) => (await env.make.user("administrator")).headers;
 
@@ -1045,6 +1178,7 @@ const PUBLIC_ROUTES = [
   "POST /api/v1/auth/sign-out",
   "GET /api/v1/sdg/goals",
   "GET /api/v1/sdg/targets",
+  "GET /api/v1/document-symbols",
 ];
 /** Routes whose subject is the caller's own record: another viewer's is not found, not forbidden. */
 const OWN_RECORD_ROUTES = [
@@ -1124,6 +1258,8 @@ describeOnEachDatabase("permission matrix", (env) => {
       agendaItem: "",
       decision: "",
       actionItem: "",
+      metric: "matrix.events",
+      figure: "",
     };
     const duplicate = {
       type: "event",
@@ -1197,6 +1333,27 @@ describeOnEachDatabase("permission matrix", (env) => {
         url: "/api/v1/action-items",
         headers: keeper,
         payload: { bodyId: fixtures.body, ...actionDraft(fixtures) },
+      })
+    ).json().id;
+    await env().app.inject({
+      method: "POST",
+      url: "/api/v1/metrics",
+      headers: keeper,
+      payload: {
+        code: fixtures.metric,
+        name: { en: "Events" },
+        unit: "count",
+        additive: true,
+        section: "S.2",
+        ownerUnitCode: t.code,
+      },
+    });
+    fixtures.figure = (
+      await env().app.inject({
+        method: "POST",
+        url: "/api/v1/figures",
+        headers: keeper,
+        payload: figureDraft(fixtures),
       })
     ).json().id;
     await defineLadder(systemCtx(env().database), [

@@ -9,13 +9,11 @@ import { errorMessage, fieldMessage } from "#server/core/messages.ts";
 import type { Database } from "#server/db/client.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
 import { loadDemo } from "#server/demo/demo.ts";
-import { encodeTable } from "#server/core/spreadsheet.ts";
+import { encodeTable, formatOfFile, tableToJson } from "#server/core/spreadsheet.ts";
 import {
   exportActivities,
-  formatOfFile,
   importActivities,
   readActivityFile,
-  tableToJson,
 } from "#server/modules/activities/activities.transfer.ts";
 import { areasAnnex } from "#server/modules/areas/areas.service.ts";
 import { runOverlapScan } from "#server/modules/overlaps/overlaps.service.ts";

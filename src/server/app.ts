@@ -13,6 +13,8 @@ import { type Clock, systemClock } from "./core/clock.ts";
 import { errorBody, installErrorHandling, requestLanguage } from "./core/http.ts";
 import { installRequestContext } from "./core/request-context.ts";
 import type { Database } from "./db/client.ts";
+import { SPREADSHEET_TYPES } from "./core/spreadsheet.ts";
+import { figuresRoutes } from "./modules/figures/figures.routes.ts";
 import { activitiesRoutes } from "./modules/activities/activities.routes.ts";
 import { areasRoutes } from "./modules/areas/areas.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
@@ -107,6 +109,12 @@ export async function buildApp({
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   installErrorHandling(app);
+  // Import files (activities, figures) arrive as the raw body, read as bytes.
+  app.addContentTypeParser(
+    ["text/csv", SPREADSHEET_TYPES.xlsx, "application/octet-stream"],
+    { parseAs: "buffer" },
+    (_req, body, done) => done(null, body),
+  );
   installRequestContext(app, database, clock, Boolean(config.sessionSecret));
 
   healthRoutes(app, database, PACKAGE_VERSION);
@@ -123,6 +131,7 @@ export async function buildApp({
   bodiesRoutes(app);
   decisionsRoutes(app);
   issuesRoutes(app);
+  figuresRoutes(app);
   jobsRoutes(app);
   notificationsRoutes(app);
 

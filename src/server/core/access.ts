@@ -16,6 +16,8 @@ export const ACTIONS = [
   "overlap.decide",
   "body.manage",
   "issue.resolve",
+  "metric.manage",
+  "figure.enter",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +38,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "overlap.decide",
     "body.manage",
     "issue.resolve",
+    "metric.manage",
+    "figure.enter",
   ],
   // The secretariat (SPM) keeps the register of mandates and the list of areas, runs overlap scans,
   // and manages the coordination bodies, their meetings and the issues that reach them.
@@ -47,13 +51,17 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     "overlap.decide",
     "body.manage",
     "issue.resolve",
+    "metric.manage",
+    "figure.enter",
   ],
   // Chairs settle and move up the coordination issues that reach their body.
   chair: ["issue.resolve"],
   // Staff edit their unit's activities, focal points too (and tag any unit's activity with their
   // areas); focal points confirm or dismiss duplicated effort involving their units.
-  focal_point: ["activity.edit", "overlap.decide"],
-  staff: ["activity.edit"],
+  // Staff of the service that owns a metric enter its figures (the catalogue itself is the
+  // secretariat's).
+  focal_point: ["activity.edit", "overlap.decide", "figure.enter"],
+  staff: ["activity.edit", "figure.enter"],
   observer: ["audit.read"],
   reader: [],
 };

@@ -16,6 +16,8 @@ import { DEMO_ACTIVITIES } from "./activities.ts";
 import { defineLadder } from "../modules/issues/issues.service.ts";
 import { DEMO_BODIES, DEMO_LADDER, DEMO_TASK_FORCE_MEETINGS } from "./bodies.ts";
 import { generateImportRows } from "./generated-activities.ts";
+import { createFigure, createMetric } from "../modules/figures/figures.service.ts";
+import { DEMO_FIGURES, DEMO_METRICS, demoFigureInput } from "./figures.ts";
 
 /** Enough generated activities across units and languages for the pages to feel real. */
 const GENERATED_ACTIVITIES = 300;
@@ -174,12 +176,40 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       }
     }
     await defineLadder(tx, DEMO_LADDER);
+    progress(
+      `service statistics: metrics (${DEMO_METRICS.length}) and figures of seed 004 (${DEMO_FIGURES.length})`,
+    );
+    await loadDemoFigures(tx);
     const described = describedActivityRows();
     progress(`activities described in six languages (${described.length})`);
     await importActivities(tx, { rows: described, problems: [] }, { dryRun: false });
   });
   progress("overlap scan");
   await runOverlapScan(ctx);
+}
+
+/** The metric catalogue and the figures of seed 004, comparisons pointing at earlier figures. */
+export async function loadDemoFigures(ctx: Ctx) {
+  for (const m of DEMO_METRICS) {
+    await createMetric(ctx, {
+      code: m.code,
+      name: m.name,
+      definition: m.definition ?? null,
+      originalLanguage: "en",
+      unit: m.unit,
+      additive: m.additive,
+      section: m.section,
+      ownerUnitCode: m.owner,
+    });
+  }
+  const ids = new Map<string, string>();
+  for (const f of DEMO_FIGURES) {
+    const created = await createFigure(
+      ctx,
+      demoFigureInput(f, (key) => ids.get(key)!),
+    );
+    if (f.key) ids.set(f.key, created.id);
+  }
 }
 
 /**

@@ -7,3 +7,4 @@ export * from "./overlaps.ts";
 export * from "./jobs.ts";
 export * from "./notifications.ts";
 export * from "./bodies.ts";
+export * from "./figures.ts";

@@ -11,8 +11,8 @@ import {
 import { AuditEvent } from "#shared/audit.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import { IdParams, router } from "../../core/routes.ts";
-import { exportActivities, importActivities, readActivityFile, tableToJson } from "./activities.transfer.ts";
-import { encodeTable } from "../../core/spreadsheet.ts";
+import { exportActivities, importActivities, readActivityFile } from "./activities.transfer.ts";
+import { encodeTable, FILE_TYPES, formatOfContentType, tableToJson } from "../../core/spreadsheet.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import {
   createActivity,
@@ -25,20 +25,7 @@ import {
 
 const tags = ["activities"];
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const FILE_TYPES = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: XLSX,
-  json: "application/json; charset=utf-8",
-} as const;
-
 export function activitiesRoutes(app: FastifyInstance) {
-  // Import files arrive as the raw body, read as bytes (JSON too is re-read from its text).
-  app.addContentTypeParser(
-    ["text/csv", XLSX, "application/octet-stream"],
-    { parseAs: "buffer" },
-    (_req, body, done) => done(null, body),
-  );
   const r = router(app);
   r.get(
     "/api/v1/activities/export.:format",
@@ -72,12 +59,7 @@ export function activitiesRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const type = String(req.headers["content-type"] ?? "");
-      const format = type.startsWith("text/csv")
-        ? "csv"
-        : type.startsWith("application/json")
-          ? "json"
-          : "xlsx";
+      const format = formatOfContentType(String(req.headers["content-type"] ?? ""));
       const content = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
       return importActivities(req.ctx, await readActivityFile(content, format), { dryRun: req.query.dryRun });
     },

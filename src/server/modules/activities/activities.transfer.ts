@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import {
   ACTIVITY_COLUMNS,
   type Activity,
@@ -8,9 +7,14 @@ import {
 } from "#shared/activities.ts";
 import { LANGUAGES, Language, type MultilingualText, originalLanguageOf } from "#shared/languages.ts";
 import type { Ctx } from "../../core/context.ts";
-import { parseCsv } from "../../core/csv.ts";
 import { fail } from "../../core/errors.ts";
-import type { Table } from "../../core/spreadsheet.ts";
+import {
+  type ImportProblem,
+  readTableFile,
+  type SourceRow,
+  type Table,
+  type TransferFormat,
+} from "../../core/spreadsheet.ts";
 import { findAreasBySlugs } from "../areas/areas.service.ts";
 import { isSdgTarget } from "../sdg/sdg.service.ts";
 import { unitsByCodes } from "../units/units.repo.ts";
@@ -18,25 +22,6 @@ import { listActivities, sdgColumns, searchable, toActivity, updateActivity } fr
 import { existingRefs, insertActivities, insertActivityAreas } from "./activities.repo.ts";
 
 const BATCH = 500;
-
-export type TransferFormat = "csv" | "xlsx" | "json";
-
-export function formatOfFile(name: string): TransferFormat | null {
-  const match = /\.(csv|xlsx|json)$/i.exec(name);
-  return match ? (match[1]!.toLowerCase() as TransferFormat) : null;
-}
-
-/** A row as read from a file: its line (1 = header), and cells by column name. */
-interface SourceRow {
-  line: number;
-  cells: Partial<Record<string, string>>;
-}
-
-export interface ImportProblem {
-  line: number;
-  column: string;
-  reason: string;
-}
 
 // ---------------------------------------------------------------- export
 
@@ -77,93 +62,11 @@ export async function exportActivities(ctx: Ctx): Promise<Table> {
   return { name: "activities", header: [...ACTIVITY_COLUMNS], rows: all.map(toCells) };
 }
 
-export function tableToJson(table: Table): string {
-  const objects = table.rows.map((row) =>
-    Object.fromEntries(table.header.map((h, i) => [h, row[i] ?? null])),
-  );
-  return `${JSON.stringify(objects, null, 2)}\n`;
-}
-
-// ---------------------------------------------------------------- reading files
-
-function rowsFromMatrix(matrix: { line: number; cells: string[] }[], problems: ImportProblem[]): SourceRow[] {
-  const [header, ...body] = matrix;
-  if (!header) {
-    problems.push({ line: 1, column: "header", reason: "required" });
-    return [];
-  }
-  const names = header.cells.map((c) => c.trim());
-  const unknown = names.filter(
-    (n) => !(ACTIVITY_COLUMNS as readonly string[]).includes(n) && n !== "original_language",
-  );
-  for (const name of unknown) problems.push({ line: header.line, column: name, reason: "unrecognized_keys" });
-  for (const required of ["ref", "unit", "type", "start"]) {
-    if (!names.includes(required)) problems.push({ line: header.line, column: required, reason: "required" });
-  }
-  return body.map((record) => ({
-    line: record.line,
-    cells: Object.fromEntries(names.map((name, i) => [name, (record.cells[i] ?? "").trim()])),
-  }));
-}
-
-async function readXlsx(content: Buffer): Promise<{ line: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const matrix: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= Math.max(row.cellCount, ACTIVITY_COLUMNS.length); i++) {
-      const value = row.getCell(i).value;
-      cells.push(
-        value === null || value === undefined
-          ? ""
-          : value instanceof Date
-            ? value.toISOString().slice(0, 10)
-            : typeof value === "object" && "text" in value
-              ? String((value as { text: unknown }).text)
-              : String(value),
-      );
-    }
-    matrix.push({ line: number, cells });
+export async function readActivityFile(content: Buffer, format: TransferFormat) {
+  return readTableFile(content, format, {
+    known: [...ACTIVITY_COLUMNS, "original_language"],
+    required: ["ref", "unit", "type", "start"],
   });
-  return matrix;
-}
-
-export async function readActivityFile(
-  content: Buffer,
-  format: TransferFormat,
-): Promise<{ rows: SourceRow[]; problems: ImportProblem[] }> {
-  const problems: ImportProblem[] = [];
-  if (format === "csv")
-    return { rows: rowsFromMatrix(parseCsv(content.toString("utf8")), problems), problems };
-  if (format === "xlsx") {
-    try {
-      return { rows: rowsFromMatrix(await readXlsx(content), problems), problems };
-    } catch {
-      return { rows: [], problems: [{ line: 1, column: "file", reason: "invalid_format" }] };
-    }
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(content.toString("utf8"));
-  } catch {
-    return { rows: [], problems: [{ line: 1, column: "file", reason: "invalid_format" }] };
-  }
-  if (!Array.isArray(parsed))
-    return { rows: [], problems: [{ line: 1, column: "file", reason: "invalid_type" }] };
-  // JSON has no lines: "line" is the record's position, counting from 1.
-  const rows = parsed.map((record, i) => ({
-    line: i + 1,
-    cells: Object.fromEntries(
-      Object.entries((record ?? {}) as Record<string, unknown>).map(([k, v]) => [
-        k,
-        v === null || v === undefined ? "" : String(v).trim(),
-      ]),
-    ),
-  }));
-  return { rows, problems };
 }
 
 // ---------------------------------------------------------------- import
