@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 
-const APT_LINE = "apt-get install -y --no-install-recommends chromium fonts-noto-core fonts-noto-cjk";
+const APT_LINE =
+  "apt-get install -y --no-install-recommends chromium fonts-noto-core fonts-noto-cjk poppler-utils";
 const ci = process.env.CI === "true";
 
 function fatal(message) {
@@ -22,6 +23,14 @@ if (fonts.status !== 0 || !/Noto/.test(fonts.stdout)) {
   fatal(
     `Noto fonts are missing (Arabic and Chinese pages are checked in the browser). Install them with:\n  ${APT_LINE}`,
   );
+}
+
+for (const tool of ["pdftotext", "pdftoppm", "pdffonts"]) {
+  if (spawnSync(tool, ["-v"]).error) {
+    fatal(
+      `${tool} is missing (the report tests read back the PDFs they write). Install it with:\n  ${APT_LINE}`,
+    );
+  }
 }
 
 const postgresUrl = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
