@@ -1,5 +1,9 @@
-// `npm run bench -- [api|people|activities|overlaps|overlaps-scan]`: measured scenarios, each well under ten minutes. Results are one
+// `npm run bench -- [api|people|activities|overlaps|overlaps-scan|reports]`: measured scenarios, each well under ten minutes. Results are one
 // JSON object per scenario on standard output; progress on standard error.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
@@ -11,7 +15,11 @@ import { systemCtx } from "#server/core/context.ts";
 import { type Database, openPglite, openPostgres } from "#server/db/client.ts";
 import { migrate } from "#server/db/migrate.ts";
 import { person, post, unit } from "#server/db/schema/organization.ts";
-import { loadDemo } from "#server/demo/demo.ts";
+import { loadDemo, loadDemoFigures, loadDemoUnits } from "#server/demo/demo.ts";
+import { DEMO_FIGURES } from "#server/demo/figures.ts";
+import { reportToDocx } from "#server/modules/reports/report-docx.ts";
+import { reportToPdf } from "#server/modules/reports/report-pdf.ts";
+import { draftSupportServices } from "#server/modules/reports/support-services.ts";
 import { DEMO_ADMIN_EMAIL } from "#server/demo/organization.ts";
 import { createAccessToken } from "#server/modules/auth/auth.service.ts";
 import { findPersonByEmail } from "#server/modules/people/people.service.ts";
@@ -411,12 +419,73 @@ async function overlapsScanScenario() {
   };
 }
 
+/**
+ * The support-services report in the six languages, Word and PDF, in one process (the first pass
+ * pays for the Typst compiler and its fonts), then the cold start of one CLI run on a database
+ * that holds the demo figures.
+ */
+async function reportsScenario() {
+  const dataDir = mkdtempSync(join(tmpdir(), "intersect-bench-reports-"));
+  const database = await openPglite({ dataDir: join(dataDir, "pgdata") });
+  await migrate(database);
+  const ctx = systemCtx(database);
+  await loadDemoUnits(ctx);
+  await loadDemoFigures(ctx);
+  const pass = async () => {
+    const started = performance.now();
+    const perLanguage: Record<string, { draftMs: number; docxMs: number; pdfMs: number; pdfKiB: number }> =
+      {};
+    for (const lang of LANGUAGES) {
+      const t0 = performance.now();
+      const document = await draftSupportServices(systemCtx(database, { lang }), { lang });
+      const t1 = performance.now();
+      await reportToDocx(document);
+      const t2 = performance.now();
+      const pdf = await reportToPdf(document);
+      const t3 = performance.now();
+      perLanguage[lang] = {
+        draftMs: Math.round(t1 - t0),
+        docxMs: Math.round(t2 - t1),
+        pdfMs: Math.round(t3 - t2),
+        pdfKiB: Math.round(pdf.length / 1024),
+      };
+    }
+    return { totalSeconds: Math.round(performance.now() - started) / 1000, perLanguage };
+  };
+  log("reports: first pass (cold compiler)");
+  const first = await pass();
+  log("reports: second pass (warm)");
+  const second = await pass();
+  await database.close();
+  log("reports: one CLI run from a cold start");
+  const out = join(dataDir, "report.pdf");
+  const cliStarted = performance.now();
+  const cli = spawnSync(
+    process.execPath,
+    ["bin/intersect.mjs", "report", "support-services", "--lang", "zh", "--out", out],
+    { env: { ...process.env, INTERSECT_DATA_DIR: dataDir, DATABASE_URL: "" }, encoding: "utf8" },
+  );
+  const cliSeconds = Math.round(performance.now() - cliStarted) / 1000;
+  if (cli.status !== 0) log(cli.stderr);
+  rmSync(dataDir, { recursive: true, force: true });
+  return {
+    scenario: "reports",
+    figures: DEMO_FIGURES.length,
+    sixLanguagesDocxAndPdfSeconds: first.totalSeconds,
+    warmSixLanguagesSeconds: second.totalSeconds,
+    cliColdStartSeconds: cliSeconds,
+    cliExitCode: cli.status,
+    firstPass: first.perLanguage,
+  };
+}
+
 const SCENARIOS: Record<string, () => Promise<unknown>> = {
   api: apiScenario,
   people: peopleScenario,
   activities: activitiesScenario,
   overlaps: overlapEvaluation,
   "overlaps-scan": overlapsScanScenario,
+  reports: reportsScenario,
 };
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 for (const name of wanted.length ? wanted : Object.keys(SCENARIOS)) {

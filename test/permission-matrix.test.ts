@@ -693,6 +693,18 @@ const CASES: Case[] = [
     },
   },
   {
+    route: "GET /api/v1/reports/support-services",
+    what: "draft the support-services report",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/reports/support-services?lang=fr" }),
+  },
+  {
+    route: "GET /api/v1/reports/support-services.{format}",
+    what: "the support-services report as Word",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/reports/support-services.docx?lang=ar" }),
+  },
+  {
     route: "GET /api/v1/overlaps",
     what: "the overlap inbox",
     allowed: STAFF,

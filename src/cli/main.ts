@@ -8,27 +8,27 @@ import { AppError } from "#server/core/errors.ts";
 import { errorMessage, fieldMessage } from "#server/core/messages.ts";
 import type { Database } from "#server/db/client.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
-import { loadDemo } from "#server/demo/demo.ts";
-import { encodeTable, formatOfFile, tableToJson } from "#server/core/spreadsheet.ts";
-import {
-  exportActivities,
-  importActivities,
-  readActivityFile,
-} from "#server/modules/activities/activities.transfer.ts";
-import { areasAnnex } from "#server/modules/areas/areas.service.ts";
-import { runOverlapScan } from "#server/modules/overlaps/overlaps.service.ts";
-import { createAccessToken } from "#server/modules/auth/auth.service.ts";
-import {
-  createPerson,
-  findPersonByEmail,
-  grantRole,
-  setPassword,
-} from "#server/modules/people/people.service.ts";
 import { parseRoleSpec } from "#shared/access.ts";
 import { ERROR_STATUS } from "#shared/errors.ts";
 import { backupCommand, restoreCommand } from "./backup.ts";
 import { progressBar, progressReport, result, say } from "./output.ts";
-import { serve } from "./serve.ts";
+
+// Each command loads only the modules it uses: a command's cold start (a report, an import) does
+// not pay for the web server, the demo data or the overlap terminology.
+const modules = {
+  serve: () => import("./serve.ts"),
+  demo: () => import("#server/demo/demo.ts"),
+  spreadsheet: () => import("#server/core/spreadsheet.ts"),
+  activities: () => import("#server/modules/activities/activities.transfer.ts"),
+  figures: () => import("#server/modules/figures/figures.transfer.ts"),
+  docx: () => import("#server/modules/reports/report-docx.ts"),
+  pdf: () => import("#server/modules/reports/report-pdf.ts"),
+  supportServices: () => import("#server/modules/reports/support-services.ts"),
+  areas: () => import("#server/modules/areas/areas.service.ts"),
+  overlaps: () => import("#server/modules/overlaps/overlaps.service.ts"),
+  auth: () => import("#server/modules/auth/auth.service.ts"),
+  people: () => import("#server/modules/people/people.service.ts"),
+};
 
 async function withDatabase<T>(
   purpose: string,
@@ -69,7 +69,9 @@ export function buildProgram(): Command {
       "Start the web interface and API (PORT, HOST); on a new embedded database, load the demo data",
     )
     .option("--no-demo", "do not load demo data into a new embedded database")
-    .action(async (options: { demo: boolean }) => serve(loadConfig(), { demo: options.demo }));
+    .action(async (options: { demo: boolean }) =>
+      (await modules.serve()).serve(loadConfig(), { demo: options.demo }),
+    );
 
   program
     .command("migrate")
@@ -86,6 +88,7 @@ export function buildProgram(): Command {
     .description("Load the demo organization and every module's demo records into an empty database")
     .action(() =>
       withDatabase("demo load", async (database) => {
+        const { loadDemo } = await modules.demo();
         await loadDemo(systemCtx(database), (step) => say(`loading ${step}`));
         say("Demo data loaded.");
       }),
@@ -120,6 +123,7 @@ export function buildProgram(): Command {
         });
         const password = await readPassword(options.password);
         await withDatabase("users create", async (database) => {
+          const { createPerson, grantRole, setPassword } = await modules.people();
           const ctx = systemCtx(database);
           const person = await ctx.transaction(async (tx) => {
             const created = await createPerson(tx, {
@@ -149,6 +153,7 @@ export function buildProgram(): Command {
     .action(async (options: { email: string; password?: string }) => {
       const password = await readPassword(options.password);
       await withDatabase("users reset-password", async (database) => {
+        const { findPersonByEmail, setPassword } = await modules.people();
         const ctx = systemCtx(database);
         const person = await findPersonByEmail(ctx, options.email);
         await setPassword(ctx, person.id, password);
@@ -165,6 +170,8 @@ export function buildProgram(): Command {
     .option("--name <name>", "what the token is for", "cli")
     .action(async (options: { email: string; name: string }) =>
       withDatabase("tokens create", async (database) => {
+        const { findPersonByEmail } = await modules.people();
+        const { createAccessToken } = await modules.auth();
         const ctx = systemCtx(database);
         const person = await findPersonByEmail(ctx, options.email);
         const token = await createAccessToken(ctx, options.name, person.id);
@@ -184,6 +191,8 @@ export function buildProgram(): Command {
     .option("--as-of <date>", "the list as it stood at the end of this day (YYYY-MM-DD); default today")
     .option("--lang <lang>", "language of the names: ar, zh, en, fr, ru, es", "en")
     .action(async (file: string, options: { asOf?: string; lang: string }) => {
+      const { encodeTable } = await modules.spreadsheet();
+      const { areasAnnex } = await modules.areas();
       const format = file.toLowerCase().endsWith(".xlsx")
         ? "xlsx"
         : file.toLowerCase().endsWith(".csv")
@@ -204,9 +213,8 @@ export function buildProgram(): Command {
       });
     });
 
-  program
-    .command("import")
-    .description("Import records from a file")
+  const importCommand = program.command("import").description("Import records from a file");
+  importCommand
     .command("activities")
     .description(
       "Import activities from FILE (.csv, .xlsx or .json; columns ref,unit,type,status,start,end,title_<lang>…,description_<lang>…,areas,sdg_targets,budget,currency): all or nothing; an existing unit:ref is updated",
@@ -214,6 +222,8 @@ export function buildProgram(): Command {
     .argument("<file>")
     .option("--dry-run", "check every row and report, without saving anything")
     .action(async (file: string, options: { dryRun?: boolean }) => {
+      const { formatOfFile } = await modules.spreadsheet();
+      const { importActivities, readActivityFile } = await modules.activities();
       const format = formatOfFile(file);
       if (!format) throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
       if (!existsSync(file)) throw new AppError("not_found", { file });
@@ -233,19 +243,109 @@ export function buildProgram(): Command {
       });
     });
 
-  program
-    .command("export")
-    .description("Export records to a file")
+  const exportCommand = program.command("export").description("Export records to a file");
+  exportCommand
     .command("activities")
     .description("Write every activity to FILE; the format follows the extension (.csv, .xlsx, .json)")
     .argument("<file>")
     .action(async (file: string) => {
+      const { encodeTable, formatOfFile, tableToJson } = await modules.spreadsheet();
+      const { exportActivities } = await modules.activities();
       const format = formatOfFile(file);
       if (!format) throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
       await withDatabase("export activities", async (database) => {
         const table = await exportActivities(systemCtx(database));
         writeFileSync(file, format === "json" ? tableToJson(table) : await encodeTable(table, format));
         say(`Wrote ${table.rows.length} activities to ${file}.`);
+      });
+    });
+
+  importCommand
+    .command("figures")
+    .description(
+      "Import service statistics from FILE (.csv or .xlsx; columns metric,kind,value,unit,qualifier,out_of,period_start,period_end,period_since,place,scope_unit,category,source_symbol,source_section,source_language,symbol_assumed,quote): all or nothing, every problem with its line and column",
+    )
+    .argument("<file>")
+    .option("--dry-run", "check every row and report, without saving anything")
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const { formatOfFile } = await modules.spreadsheet();
+      const { importFigures, readFigureFile } = await modules.figures();
+      const format = formatOfFile(file);
+      if (format !== "csv" && format !== "xlsx")
+        throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
+      if (!existsSync(file)) throw new AppError("not_found", { file });
+      await withDatabase("import figures", async (database) => {
+        const report = await importFigures(
+          systemCtx(database),
+          await readFigureFile(readFileSync(file), format),
+          {
+            dryRun: options.dryRun === true,
+          },
+        );
+        say(
+          `${report.dryRun ? "Dry run: nothing saved. " : ""}${report.rows} rows: ${report.created} figures created.`,
+        );
+        result(JSON.stringify(report));
+      });
+    });
+
+  exportCommand
+    .command("figures")
+    .description("Write every figure (or one metric's, with --metric) to FILE (.csv or .xlsx)")
+    .argument("<file>")
+    .option("--metric <code>", "only this metric's figures")
+    .action(async (file: string, options: { metric?: string }) => {
+      const { encodeTable, formatOfFile } = await modules.spreadsheet();
+      const { exportFigures } = await modules.figures();
+      const format = formatOfFile(file);
+      if (format !== "csv" && format !== "xlsx")
+        throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
+      await withDatabase("export figures", async (database) => {
+        const table = await exportFigures(systemCtx(database), options.metric);
+        writeFileSync(file, await encodeTable(table, format));
+        say(`Wrote ${table.rows.length} figures to ${file}.`);
+      });
+    });
+
+  program
+    .command("report")
+    .description("Draft a Council report from the records")
+    .command("support-services")
+    .description(
+      "The support-services section (S.1–S.16) from the recorded figures, in one of the six languages, as Word or PDF; templates missing in that language are listed on standard error",
+    )
+    .requiredOption("--lang <lang>", "ar, zh, en, fr, ru or es")
+    .option("--format <format>", "docx or pdf (default: the --out file's extension)")
+    .requiredOption("--out <file>", "where to write the report")
+    .option("--period <from..to>", "only figures within it: 2016-03..2017-02, 2016..2017 or full dates")
+    .action(async (options: { lang: string; format?: string; out: string; period?: string }) => {
+      const { draftSupportServices, parseReportPeriod } = await modules.supportServices();
+      const faults: { field: string; reason: string }[] = [];
+      const lang = Language.safeParse(options.lang);
+      if (!lang.success) faults.push({ field: "lang", reason: "invalid_enum" });
+      const format = options.format ?? /\.(docx|pdf)$/i.exec(options.out)?.[1]?.toLowerCase();
+      if (format !== "docx" && format !== "pdf") faults.push({ field: "format", reason: "invalid_enum" });
+      const period = options.period ? parseReportPeriod(options.period) : undefined;
+      if (period === null) faults.push({ field: "period", reason: "invalid_format" });
+      if (faults.length) throw new AppError("validation_failed", faults);
+      await withDatabase("report", async (database) => {
+        const document = await draftSupportServices(systemCtx(database, { lang: lang.data! }), {
+          lang: lang.data!,
+          period: period ?? undefined,
+        });
+        for (const gap of document.missing)
+          say(
+            `missing translation: template "${gap.template}" has no ${gap.lang} version (generic wording used)`,
+          );
+        writeFileSync(
+          options.out,
+          format === "pdf"
+            ? await (await modules.pdf()).reportToPdf(document)
+            : await (await modules.docx()).reportToDocx(document),
+        );
+        say(
+          `Wrote the support-services report (${document.lang}, ${document.notes.length} figures cited) to ${options.out}.`,
+        );
       });
     });
 
@@ -261,6 +361,7 @@ export function buildProgram(): Command {
       if (!["summary", "jsonl"].includes(options.format))
         throw new AppError("validation_failed", [{ field: "format", reason: "invalid_enum" }]);
       await withDatabase("overlaps scan", async (database) => {
+        const { runOverlapScan } = await modules.overlaps();
         const summary = await runOverlapScan(
           systemCtx(database),
           progressReport("scanning"),

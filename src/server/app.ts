@@ -15,6 +15,7 @@ import { installRequestContext } from "./core/request-context.ts";
 import type { Database } from "./db/client.ts";
 import { SPREADSHEET_TYPES } from "./core/spreadsheet.ts";
 import { figuresRoutes } from "./modules/figures/figures.routes.ts";
+import { reportsRoutes } from "./modules/reports/reports.routes.ts";
 import { activitiesRoutes } from "./modules/activities/activities.routes.ts";
 import { areasRoutes } from "./modules/areas/areas.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
@@ -132,6 +133,7 @@ export async function buildApp({
   decisionsRoutes(app);
   issuesRoutes(app);
   figuresRoutes(app);
+  reportsRoutes(app);
   jobsRoutes(app);
   notificationsRoutes(app);
 

@@ -37,18 +37,7 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
   if (!(await isEmpty(ctx))) fail("rule_violation", { reason: "database_not_empty" });
   await ctx.transaction(async (tx) => {
     progress(`units (${DEMO_UNITS.length})`);
-    for (const unit of DEMO_UNITS) {
-      await createUnit(tx, {
-        code: unit.code,
-        kind: unit.kind,
-        parentCode: unit.parent,
-        name: unit.name,
-        originalLanguage: "en",
-        validFrom: unit.validFrom,
-        validTo: null,
-        visibility: "public",
-      });
-    }
+    await loadDemoUnits(tx);
     progress(`people (${DEMO_PEOPLE.length})`);
     // The first official of each unit is the contact of its demo activities (overlap notifications reach them).
     const contactOf = new Map<string, string>();
@@ -186,6 +175,22 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
   });
   progress("overlap scan");
   await runOverlapScan(ctx);
+}
+
+/** The Union's Sectors, Bureaux, departments and regional offices. */
+export async function loadDemoUnits(ctx: Ctx) {
+  for (const unit of DEMO_UNITS) {
+    await createUnit(ctx, {
+      code: unit.code,
+      kind: unit.kind,
+      parentCode: unit.parent,
+      name: unit.name,
+      originalLanguage: "en",
+      validFrom: unit.validFrom,
+      validTo: null,
+      visibility: "public",
+    });
+  }
 }
 
 /** The metric catalogue and the figures of seed 004, comparisons pointing at earlier figures. */

@@ -552,7 +552,7 @@ export const DEMO_METRICS: DemoMetric[] = [
     name: names(
       "Savings on printing and distributing ITU News",
       "《国际电联新闻》印刷和发行成本节省",
-      "Économies d'impression et de diffusion des Actualités de l'UIT",
+      "Économies d'impression et de diffusion des Nouvelles de l'UIT",
       "Ahorro en impresión y distribución de Actualidades de la UIT",
       "Экономия на печати и распространении «Новостей МСЭ»",
       "الوفورات في طباعة أخبار الاتحاد وتوزيعها",
@@ -642,7 +642,7 @@ export const DEMO_METRICS: DemoMetric[] = [
     name: names(
       "New readers of the ITU News weekly",
       "ITU新闻周刊新读者",
-      "Nouveaux lecteurs de l'hebdomadaire Actualités de l'UIT",
+      "Nouveaux lecteurs de l'hebdomadaire Nouvelles de l'UIT",
       "Nuevos lectores del semanario Actualidades de la UIT",
       "Новые читатели еженедельника «Новости МСЭ»",
       "القراء الجدد لنشرة أخبار الاتحاد الأسبوعية",
@@ -657,7 +657,7 @@ export const DEMO_METRICS: DemoMetric[] = [
     name: names(
       "Visits to ITU News",
       "ITU新闻网站流量",
-      "Visites des Actualités de l'UIT",
+      "Visites des Nouvelles de l'UIT",
       "Visitas a Actualidades de la UIT",
       "Посещения «Новостей МСЭ»",
       "زيارات موقع أخبار الاتحاد",
