@@ -83,6 +83,7 @@ describeOnEachDatabase("the support-services report", (env) => {
     expect(text).toContain("publication sales brought in CHF 19.8 million");
     // The seed's own inconsistency stays visible to the drafter.
     expect(text).toContain("Drafting note");
+    expect(text).toContain("Members, not memberships");
     expect(en.notes[0]).toMatch(/^C18\/35, S\.1 \(symbol assumed\); 2015–2017; record [0-9a-f]{8}$/);
     const zh = textOf(await draft("lang=zh"));
     expect(zh).toContain("2014年7月至2015年2月，在日内瓦支持了69场活动");

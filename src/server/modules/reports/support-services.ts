@@ -21,6 +21,7 @@ export interface ReportWording {
   note: string;
   noteAssumed: string;
   contradiction: string;
+  definition: string;
   scope: Record<string, string>;
   table: Record<"caption" | "period" | "figure" | "value" | "scope", string>;
   budgetTable: Record<"caption" | "period" | "actual" | "budget" | "variance" | "variancePercent", string>;
@@ -188,6 +189,22 @@ export async function draftSupportServices(
         [{ text: scopeLabel(f) }],
       ]),
     });
+    // What a count means when it is not obvious (members, not memberships per Sector) is said
+    // in the report itself, not left to a footnote in the catalogue.
+    for (const m of [...new Set(own.map((f) => metrics.get(f.metricId)!))]) {
+      if (m.definition)
+        blocks.push({
+          kind: "paragraph",
+          runs: [
+            {
+              text: fill(wording.definition, {
+                metric: metricName(m),
+                definition: localize(m.definition, m.originalLanguage, lang).text,
+              }),
+            },
+          ],
+        });
+    }
     for (const m of [...new Set(own.map((f) => metrics.get(f.metricId)!))]) {
       const compared = own.filter(
         (f) =>
