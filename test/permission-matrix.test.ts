@@ -858,6 +858,18 @@ const CASES: Case[] = [
     request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}` }),
   },
   {
+    route: "GET /api/v1/meetings/{id}/minutes",
+    what: "the minutes of a meeting of an internal body, to print",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/minutes?lang=ru` }),
+  },
+  {
+    route: "GET /api/v1/meetings/{id}/minutes.{format}",
+    what: "the minutes as PDF",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/meetings/${f.meeting}/minutes.pdf?lang=ar` }),
+  },
+  {
     route: "GET /api/v1/meetings/{id}/history",
     what: "a meeting's history",
     allowed: STAFF,

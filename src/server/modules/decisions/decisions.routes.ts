@@ -18,6 +18,12 @@ import {
   UpdateAgendaItemInput,
 } from "#shared/decisions.ts";
 import { Meeting } from "#shared/bodies.ts";
+import { Language } from "#shared/languages.ts";
+import { ReportDocument } from "#shared/report-document.ts";
+import { DOCUMENT_TYPES } from "../../core/documents/document-types.ts";
+import { reportToDocx } from "../../core/documents/report-docx.ts";
+import { reportToPdf } from "../../core/documents/report-pdf.ts";
+import { draftMinutes } from "./minutes.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import { historyOf } from "../audit/audit.service.ts";
@@ -94,6 +100,42 @@ export function decisionsRoutes(app: FastifyInstance) {
       },
     },
     (req) => fileReport(req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    "/api/v1/meetings/:id/minutes",
+    {
+      schema: {
+        tags,
+        summary:
+          "The minutes as a printable document in one language (attendance, proceedings, reports, decisions, action items, approval)",
+        params: IdParams,
+        querystring: z.object({ lang: Language.optional() }),
+        response: { 200: ReportDocument },
+      },
+    },
+    (req) => draftMinutes(req.ctx, req.params.id, req.query.lang ?? req.ctx.lang),
+  );
+  r.get(
+    "/api/v1/meetings/:id/minutes.:format",
+    {
+      schema: {
+        tags,
+        summary: "The minutes as Word (docx) or PDF",
+        params: IdParams.extend({ format: z.enum(["docx", "pdf"]) }),
+        querystring: z.object({ lang: Language.optional() }),
+      },
+    },
+    async (req, reply) => {
+      const document = await draftMinutes(req.ctx, req.params.id, req.query.lang ?? req.ctx.lang);
+      const { format } = req.params;
+      return reply
+        .type(DOCUMENT_TYPES[format])
+        .header(
+          "content-disposition",
+          `attachment; filename="minutes-${req.params.id.slice(0, 8)}-${document.lang}.${format}"`,
+        )
+        .send(format === "pdf" ? await reportToPdf(document) : await reportToDocx(document));
+    },
   );
   r.post(
     "/api/v1/meetings/:id/minutes/approve",

@@ -289,6 +289,38 @@ describeOnEachDatabase(
         expect.arrayContaining(["approve_minutes", "revise_minutes"]),
       );
     });
+
+    it("prints the minutes in any language, texts not yet translated marked as originals", async () => {
+      const en = (
+        await env().app.inject({
+          url: `/api/v1/meetings/${meetingId}/minutes?lang=en`,
+          headers: other.headers,
+        })
+      ).json();
+      expect(en.title).toBe("Task force: minutes of meeting 16");
+      expect(en.subtitle.replace(/[\u00a0\u202f]/g, " ")).toMatch(/^14 March 2016, 10:00/);
+      const text = JSON.stringify(en.blocks);
+      expect(text).toContain("Attendance");
+      expect(text).toContain("Changed afterwards.");
+      expect(text).toMatch(/Decision ACT-TF\/16\/1: /);
+      const fr = (
+        await env().app.inject({
+          url: `/api/v1/meetings/${meetingId}/minutes?lang=fr`,
+          headers: other.headers,
+        })
+      ).json();
+      expect(JSON.stringify(fr.blocks)).toContain("Changed afterwards. [original en anglais]");
+      for (const format of ["pdf", "docx"]) {
+        const file = await env().app.inject({
+          url: `/api/v1/meetings/${meetingId}/minutes.${format}?lang=zh`,
+          headers: other.headers,
+        });
+        expect(file.statusCode).toBe(200);
+        expect(file.rawPayload.subarray(0, 2).toString()).toBe(format === "pdf" ? "%P" : "PK");
+      }
+      const outsider = await env().app.inject({ url: `/api/v1/meetings/${meetingId}/minutes` });
+      expect(outsider.statusCode).toBe(401);
+    });
   },
   { clock },
 );

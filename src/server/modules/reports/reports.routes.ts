@@ -5,8 +5,9 @@ import { ReportDocument } from "#shared/report-document.ts";
 import type { Ctx } from "../../core/context.ts";
 import { fail } from "../../core/errors.ts";
 import { router } from "../../core/routes.ts";
-import { reportToDocx } from "./report-docx.ts";
-import { reportToPdf } from "./report-pdf.ts";
+import { DOCUMENT_TYPES } from "../../core/documents/document-types.ts";
+import { reportToDocx } from "../../core/documents/report-docx.ts";
+import { reportToPdf } from "../../core/documents/report-pdf.ts";
 import { draftSupportServices, parseReportPeriod } from "./support-services.ts";
 
 const tags = ["reports"];
@@ -16,11 +17,6 @@ const ReportQuery = z.object({
   /** `2016-03..2017-02`, `2016..2017` or full dates; all the figures cover when absent. */
   period: z.string().max(40).optional(),
 });
-
-export const REPORT_FILE_TYPES = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-} as const;
 
 async function draft(ctx: Ctx, query: z.infer<typeof ReportQuery>) {
   if (!ctx.access.signedIn) fail("unauthenticated");
@@ -59,7 +55,7 @@ export function reportsRoutes(app: FastifyInstance) {
       const { format } = req.params;
       const body = format === "pdf" ? await reportToPdf(document) : await reportToDocx(document);
       return reply
-        .type(REPORT_FILE_TYPES[format])
+        .type(DOCUMENT_TYPES[format])
         .header("content-disposition", `attachment; filename="support-services-${document.lang}.${format}"`)
         .send(body);
     },
