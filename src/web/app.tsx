@@ -1,11 +1,12 @@
 import { type CSSVariablesResolver, createTheme, DirectionProvider, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { ApiError } from "./api/client.ts";
 import { AnnouncerProvider } from "./components/announcer.tsx";
 import { AppLayout, DirectionSync } from "./components/layout.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
+import { Loading } from "./components/states.tsx";
 import { ActivitiesImportPage } from "./modules/activities/activities-import-page.tsx";
 import { ActivitiesPage } from "./modules/activities/activities-page.tsx";
 import { ActivityCreatePage, ActivityEditPage } from "./modules/activities/activity-form.tsx";
@@ -21,6 +22,12 @@ import { BodyPage } from "./modules/bodies/body-page.tsx";
 import { ActionItemPage } from "./modules/decisions/action-item-page.tsx";
 import { ActionItemsPage } from "./modules/decisions/action-items-page.tsx";
 import { DecisionsPage } from "./modules/decisions/decisions-page.tsx";
+import { FigureCreatePage, FigureEditPage } from "./modules/figures/figure-form.tsx";
+import { FigurePage } from "./modules/figures/figure-page.tsx";
+import { FiguresImportPage } from "./modules/figures/figures-import-page.tsx";
+import { MetricCreatePage, MetricEditPage } from "./modules/figures/metric-form.tsx";
+import { MetricPage } from "./modules/figures/metric-page.tsx";
+import { StatisticsPage } from "./modules/figures/statistics-page.tsx";
 import { IssuePage } from "./modules/issues/issue-page.tsx";
 import { IssuesPage } from "./modules/issues/issues-page.tsx";
 import { MeetingPage } from "./modules/meetings/meeting-page.tsx";
@@ -33,6 +40,7 @@ import { OverlapsPage } from "./modules/overlaps/overlaps-page.tsx";
 import { PeoplePage } from "./modules/people/people-page.tsx";
 import { PersonCreatePage, PersonEditPage } from "./modules/people/person-form.tsx";
 import { PersonPage } from "./modules/people/person-page.tsx";
+import { SupportServicesReportPage } from "./modules/reports/support-services-page.tsx";
 import { UnitCreatePage, UnitEditPage } from "./modules/units/unit-form.tsx";
 import { UnitPage } from "./modules/units/unit-page.tsx";
 import { UnitsPage } from "./modules/units/units-page.tsx";
@@ -80,6 +88,15 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The dashboards bring ECharts: loaded on first visit, so the rest of the app never downloads it.
+const DashboardsPage = lazy(() =>
+  import("./modules/dashboards/dashboards-page.tsx").then((m) => ({ default: m.DashboardsPage })),
+);
+const MetricDashboardPage = lazy(() =>
+  import("./modules/dashboards/metric-dashboard-page.tsx").then((m) => ({ default: m.MetricDashboardPage })),
+);
+const lazily = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 function RoutedApp({ children }: { children: ReactNode }) {
   return <AnnouncerProvider>{children}</AnnouncerProvider>;
@@ -134,6 +151,17 @@ const router = createBrowserRouter([
       { path: "coordination-issues/:id", element: <IssuePage /> },
       { path: "action-items", element: <ActionItemsPage /> },
       { path: "action-items/:id", element: <ActionItemPage /> },
+      { path: "statistics", element: <StatisticsPage /> },
+      { path: "statistics/import", element: <FiguresImportPage /> },
+      { path: "statistics/metrics/new", element: <MetricCreatePage /> },
+      { path: "statistics/metrics/:code", element: <MetricPage /> },
+      { path: "statistics/metrics/:code/edit", element: <MetricEditPage /> },
+      { path: "statistics/figures/new", element: <FigureCreatePage /> },
+      { path: "statistics/figures/:id", element: <FigurePage /> },
+      { path: "statistics/figures/:id/edit", element: <FigureEditPage /> },
+      { path: "statistics/dashboards", element: lazily(<DashboardsPage />) },
+      { path: "statistics/dashboards/:metricCode", element: lazily(<MetricDashboardPage />) },
+      { path: "reports/support-services", element: <SupportServicesReportPage /> },
       { path: "notifications", element: <NotificationsPage /> },
       { path: "audit", element: <AuditPage /> },
       { path: "account", element: <AccountPage /> },

@@ -102,6 +102,19 @@ describe("minutes approval, focal points' reports and calendar feeds", () => {
     await expect.poll(() => minutesSummary(page).textContent()).toMatch(/^approved on .+ \(revision \d+\)$/);
     await expect.poll(() => page.getByRole("button", { name: "Approve minutes" }).count()).toBe(0);
     await expectAccessible(page, "meeting with approved minutes (en)");
+
+    // The approved minutes, printable in the interface language.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Minutes as PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^minutes-isc-tf-\d+-en\.pdf$/);
+    const pdf = await page.request.get(`${server.baseUrl}/api/v1/meetings/${meetingId}/minutes.pdf?lang=en`);
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
+    const document = await (
+      await page.request.get(`${server.baseUrl}/api/v1/meetings/${meetingId}/minutes?lang=en`)
+    ).json();
+    expect(document.blocks[0].runs[0].text).toMatch(/^Minutes approved by the chair on /);
   });
 
   it("disables editing approved minutes, and lets the secretariat open a new revision", async () => {

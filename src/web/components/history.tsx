@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AuditEvent } from "#shared/audit.ts";
+import { formatNumber as formatFigureNumber } from "#shared/figure-format.ts";
 import type { MultilingualText } from "#shared/languages.ts";
 import { api, type Page, segment } from "../api/client.ts";
 import { useFormat } from "../i18n/format.ts";
@@ -47,6 +48,14 @@ const IGNORED_FIELDS = new Set([
   "decisionId",
   "ownerPersonId",
   "overdue",
+  // A figure's metric travels with its code; its contradictions are computed from the other
+  // figures at each reading, not changed by anyone; who entered it is the event's actor.
+  "metricId",
+  "contradictions",
+  "enteredBy",
+  // A metric's owner travels with its code; how many figures it has is not a change to it.
+  "ownerUnitId",
+  "figureCount",
 ]);
 
 /** The words of an enumerated value, by the kind of record it belongs to. */
@@ -101,9 +110,19 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
 }
 
 function useValueFormat() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const fieldLabel = (path: string, entity: string) => {
+    // A figure's fields are nested (`source.symbol`) and some share a name with another record's
+    // (a mandate's `source` is who adopted it): the statistics words come first.
+    if (entity === "figure" || entity === "metric") {
+      const whole = `figures.field.${path.replaceAll(".", "_")}`;
+      if (i18n.exists(whole)) return t(whole);
+      const [head = path, language] = path.split(".");
+      const own = `figures.field.${head}`;
+      if (language && isLanguage(language) && i18n.exists(own))
+        return `${t(own)} (${format.languageName(language)})`;
+    }
     const [field = path, sub] = path.split(".");
     // A post's title is a job title; an activity's or a mandate's is the title of a document.
     const key = field === "title" && entity !== "post" ? "recordTitle" : field;
@@ -122,7 +141,19 @@ function useValueFormat() {
       if (field === "kind")
         return entity === "agenda_item"
           ? t(`agendaKind.${raw}`, { defaultValue: raw })
-          : t([`unitKind.${raw}`, `mandateKind.${raw}`], { defaultValue: raw });
+          : entity === "figure"
+            ? t(`figures.kind.${raw}`, { defaultValue: raw })
+            : t([`unitKind.${raw}`, `mandateKind.${raw}`], { defaultValue: raw });
+      if (entity === "figure") {
+        if (field === "qualifier" || field === "unit")
+          return t(`figures.${field === "unit" ? "figureUnit" : "qualifier"}.${raw}`, { defaultValue: raw });
+        if (path === "scope.place") return t(`figures.place.${raw}`, { defaultValue: raw });
+        if (path === "scope.category") return t(`figures.category.${raw}`, { defaultValue: raw });
+        if (path === "source.language" && isLanguage(raw)) return format.languageName(raw);
+        if (field === "source" || field === "scope") return raw;
+      }
+      if (entity === "metric" && field === "unit")
+        return t(`figures.metricUnit.${raw}`, { defaultValue: raw });
       if (field === "source") return t(`mandateSource.${raw}`, { defaultValue: raw });
       if (field === "type") return t(`activityType.${raw}`, { defaultValue: raw });
       if (field === "status")
@@ -143,6 +174,9 @@ function useValueFormat() {
       return raw;
     }
     // A year is a name, not a quantity: "2014", never "2,014".
+    // A figure's numbers are written as the language's Council documents write them.
+    if (typeof raw === "number" && entity === "figure" && isLanguage(format.lang))
+      return formatFigureNumber(raw, format.lang);
     if (typeof raw === "number") return field === "year" ? String(raw) : format.number(raw);
     if (Array.isArray(raw)) return raw.map((item) => value(path, item, entity)).join(", ");
     return JSON.stringify(raw);
@@ -242,6 +276,10 @@ function entityLink(event: AuditEvent): string | null {
         : null;
     case "action_item":
       return `/action-items/${id}`;
+    case "figure":
+      return `/statistics/figures/${id}`;
+    case "metric":
+      return typeof record.code === "string" ? `/statistics/metrics/${segment(record.code)}` : null;
     case "reminder":
       return null;
     default:
@@ -258,7 +296,9 @@ function EntityName({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const meetingName = useMeetingName();
   const record = snapshotOf(event);
-  const label = t(`entity.${event.entity}`, { defaultValue: event.entity });
+  const label = t([`entity.${event.entity}`, `figures.entity.${event.entity}`], {
+    defaultValue: event.entity,
+  });
   const original = isLanguage(record.originalLanguage) ? record.originalLanguage : "en";
   const title = isText(record.title) ? <LocalizedText text={record.title} original={original} /> : null;
   const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);

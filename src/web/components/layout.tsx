@@ -148,6 +148,8 @@ export function AppLayout() {
     { to: "/areas", label: t("nav.areas") },
     { to: "/mandates", label: t("nav.mandates") },
     { to: "/activities", label: t("nav.activities") },
+    { to: "/statistics", label: t("figures.nav") },
+    { to: "/reports/support-services", label: t("councilReports.nav") },
     ...(canUseOverlapInbox(viewer.data) ? [{ to: "/overlaps", label: t("nav.overlaps") }] : []),
     ...(canReadBodies(viewer.data)
       ? [

@@ -24,6 +24,7 @@ import { DOCUMENT_TYPES } from "../../core/documents/document-types.ts";
 import { reportToDocx } from "../../core/documents/report-docx.ts";
 import { reportToPdf } from "../../core/documents/report-pdf.ts";
 import { draftMinutes } from "./minutes.ts";
+import { getMeeting } from "../bodies/bodies.service.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import { historyOf } from "../audit/audit.service.ts";
@@ -128,11 +129,12 @@ export function decisionsRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const document = await draftMinutes(req.ctx, req.params.id, req.query.lang ?? req.ctx.lang);
       const { format } = req.params;
+      const meeting = await getMeeting(req.ctx, req.params.id);
       return reply
         .type(DOCUMENT_TYPES[format])
         .header(
           "content-disposition",
-          `attachment; filename="minutes-${req.params.id.slice(0, 8)}-${document.lang}.${format}"`,
+          `attachment; filename="minutes-${meeting.bodyCode}-${meeting.number}-${document.lang}.${format}"`,
         )
         .send(format === "pdf" ? await reportToPdf(document) : await reportToDocx(document));
     },

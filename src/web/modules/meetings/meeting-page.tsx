@@ -52,7 +52,7 @@ function useScrollToHash(ready: boolean) {
 }
 
 function MeetingDetails({ meeting, onReload }: { meeting: Meeting; onReload: () => Promise<unknown> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const localize = useLocalize();
   const meetingName = useMeetingName();
@@ -84,6 +84,18 @@ function MeetingDetails({ meeting, onReload }: { meeting: Meeting; onReload: () 
         >
           {t("calendar.downloadInvitation")}
         </Anchor>
+        <Group gap="md">
+          {(["docx", "pdf"] as const).map((format) => (
+            <Anchor
+              key={format}
+              href={apiPath(`/meetings/${segment(meeting.id)}/minutes.${format}?lang=${i18n.language}`)}
+              download={`minutes-${meeting.bodyCode}-${meeting.number}-${i18n.language}.${format}`}
+              size="sm"
+            >
+              {t(format === "pdf" ? "minutes.downloadPdf" : "minutes.downloadWord")}
+            </Anchor>
+          ))}
+        </Group>
       </Stack>
 
       <Details

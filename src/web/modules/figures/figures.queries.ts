@@ -1,0 +1,162 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Viewer } from "#shared/auth.ts";
+import type {
+  Figure,
+  FigureKind,
+  FigureListQuery,
+  FigureUnit,
+  MemberCategory,
+  Metric,
+  MetricUnit,
+  PeriodTotal,
+  Qualifier,
+  ScopePlace,
+} from "#shared/figures.ts";
+import { QUALIFIERS } from "#shared/figures.ts";
+import type { Unit } from "#shared/organization.ts";
+import { api, segment } from "../../api/client.ts";
+
+export function useMetrics() {
+  return useQuery({
+    queryKey: ["metrics"],
+    queryFn: async () => (await api.get<{ entries: Metric[] }>("/metrics")).entries,
+    staleTime: 30_000,
+  });
+}
+
+export function useMetric(code: string | undefined) {
+  return useQuery({
+    queryKey: ["metric", code],
+    queryFn: () => api.get<Metric>(`/metrics/${segment(code ?? "")}`),
+    enabled: Boolean(code),
+  });
+}
+
+type FigureFilter = Pick<FigureListQuery, "metricCode" | "section" | "from" | "to" | "contradicted">;
+
+/** Figures as their sources state them, oldest period first (the server's order). */
+export function useFigures(filter: FigureFilter = {}, enabled = true) {
+  return useQuery({
+    queryKey: ["figures", filter],
+    queryFn: async () => (await api.get<{ entries: Figure[] }>("/figures", { ...filter })).entries,
+    placeholderData: (previous) => previous,
+    enabled,
+  });
+}
+
+export function useFigure(id: string | undefined) {
+  return useQuery({
+    queryKey: ["figure", id],
+    queryFn: () => api.get<Figure>(`/figures/${segment(id ?? "")}`),
+    enabled: Boolean(id),
+  });
+}
+
+export interface TotalQuery {
+  from: string;
+  to: string;
+  place?: ScopePlace;
+  unitCode?: string;
+  category?: MemberCategory;
+}
+
+/** The total of a metric over a period, asked only once the reader has named both ends. */
+export function usePeriodTotal(code: string, query: TotalQuery | null) {
+  return useQuery({
+    queryKey: ["metric-total", code, query],
+    queryFn: () => api.get<PeriodTotal>(`/metrics/${segment(code)}/total`, { ...query }),
+    enabled: query !== null,
+  });
+}
+
+/** The document symbols the server reads in a text (it splits symbols run together). */
+export function useDocumentSymbols(text: string) {
+  return useQuery({
+    queryKey: ["document-symbols", text],
+    queryFn: () => api.get<{ symbols: string[]; unreadable: string[] }>("/document-symbols", { text }),
+    enabled: text !== "",
+    staleTime: Infinity,
+  });
+}
+
+export const metricPath = (metric: Pick<Metric, "code">) => `/statistics/metrics/${segment(metric.code)}`;
+export const figurePath = (figure: Pick<Figure, "id">) => `/statistics/figures/${segment(figure.id)}`;
+export const dashboardPath = (metric?: Pick<Metric, "code">) =>
+  metric ? `/statistics/dashboards/${segment(metric.code)}` : "/statistics/dashboards";
+
+/** The catalogue is the secretariat's (`metric.manage` over no unit, like the register of mandates). */
+export const canManageMetrics = (viewer: Viewer | null | undefined) =>
+  viewer?.roles.some(
+    (grant) => (grant.role === "administrator" || grant.role === "secretariat") && grant.unitId === null,
+  ) ?? false;
+
+const ENTERING_ROLES = new Set(["administrator", "secretariat", "staff", "focal_point"]);
+
+/** A unit and the units above it: a role held over a unit reaches every unit below it. */
+function unitAndAncestors(unitId: string, units: readonly Unit[]): Set<string> {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const found = new Set<string>();
+  let current: string | null | undefined = unitId;
+  while (current && !found.has(current)) {
+    found.add(current);
+    current = byId.get(current)?.parentId;
+  }
+  return found;
+}
+
+/**
+ * Whether the viewer may enter figures of a metric (`figure.enter` over its owner unit): a role
+ * held over the whole organization, or over the owner unit or a unit above it. Only decides which
+ * buttons to show; the server checks every request again.
+ */
+export function canEnterFigures(
+  viewer: Viewer | null | undefined,
+  metric: Pick<Metric, "ownerUnitId"> | null,
+  units: readonly Unit[] = [],
+): boolean {
+  const reach = metric ? unitAndAncestors(metric.ownerUnitId, units) : null;
+  return (
+    viewer?.roles.some(
+      (grant) =>
+        ENTERING_ROLES.has(grant.role) &&
+        (grant.unitId === null || reach === null || reach.has(grant.unitId)),
+    ) ?? false
+  );
+}
+
+/**
+ * Which units a figure's value may be in, by kind: the metric's own, a percentage, or a rank. The
+ * same rule as the server's `unitsAllowed` (which the web may not import), so the form offers
+ * only what will be accepted.
+ */
+export function unitsAllowed(kind: FigureKind, metricUnit: MetricUnit): FigureUnit[] {
+  switch (kind) {
+    case "total":
+    case "level":
+    case "rate":
+    case "average":
+      return [metricUnit];
+    case "change":
+      return metricUnit === "percent" ? ["percent"] : ["percent", metricUnit];
+    case "share":
+      return ["percent"];
+    case "rank":
+      return ["rank"];
+  }
+}
+
+/** A rank is a position, not a measurement: "10th" or "within the top 10", never "about 10th". */
+export function qualifiersAllowed(kind: FigureKind): readonly Qualifier[] {
+  return kind === "rank" ? ["exact", "at_most"] : QUALIFIERS;
+}
+
+/** The file types the import accepts, by extension. */
+export const IMPORT_TYPES = {
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+export function importTypeOf(name: string): string | null {
+  const match = /\.(csv|xlsx)$/i.exec(name);
+  return match ? IMPORT_TYPES[match[1]!.toLowerCase() as keyof typeof IMPORT_TYPES] : null;
+}
