@@ -70,6 +70,32 @@ export const REPORT_SECTIONS = [
 export const ReportSection = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSection>;
 
+/**
+ * Which units a figure's value may be in, by kind: a total, level, rate or average in the metric's
+ * own; a change in percent or the metric's unit; a share in percent; a rank is a rank. The server
+ * refuses anything else; the form offers nothing else.
+ */
+export function unitsAllowed(kind: FigureKind, metricUnit: MetricUnit): FigureUnit[] {
+  switch (kind) {
+    case "total":
+    case "level":
+    case "rate":
+    case "average":
+      return [metricUnit];
+    case "change":
+      return metricUnit === "percent" ? ["percent"] : ["percent", metricUnit];
+    case "share":
+      return ["percent"];
+    case "rank":
+      return ["rank"];
+  }
+}
+
+/** A rank is a position, not a measurement: "10th" or "within the top 10", never "about 10th". */
+export function qualifiersAllowed(kind: FigureKind): readonly Qualifier[] {
+  return kind === "rank" ? ["exact", "at_most"] : QUALIFIERS;
+}
+
 const Code = z
   .string()
   .trim()

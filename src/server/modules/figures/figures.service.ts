@@ -16,6 +16,8 @@ import {
   type ScopePlace,
   type UpdateFigureInput,
   type UpdateMetricInput,
+  qualifiersAllowed,
+  unitsAllowed,
 } from "#shared/figures.ts";
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
@@ -264,26 +266,6 @@ export async function getFigure(ctx: Ctx, id: string): Promise<Figure> {
   return (await figuresWithFlags(ctx, [metric])).find((f) => f.id === id)!;
 }
 
-/** Which units a figure's value may be in, by kind: its metric's own, a percentage, or a rank. */
-export function unitsAllowed(kind: FigureKind, metricUnit: MetricUnit): FigureUnit[] {
-  switch (kind) {
-    case "total":
-    case "level":
-    case "rate":
-    case "average":
-      return [metricUnit];
-    case "change":
-      return metricUnit === "percent" ? ["percent"] : ["percent", metricUnit];
-    case "share":
-      return ["percent"];
-    case "rank":
-      return ["rank"];
-  }
-}
-
-/** A rank is a position, not a measurement: "10th" or "within the top 10", never "about 10th". */
-const RANK_QUALIFIERS: Qualifier[] = ["exact", "at_most"];
-
 interface CheckedFigure {
   row: Omit<NewFigureRow, "createdAt" | "updatedAt">;
   metric: MetricListing;
@@ -315,7 +297,8 @@ export function checkFigure(
     unit ??= allowed[0];
   }
   if (input.kind === "rank") {
-    if (!RANK_QUALIFIERS.includes(input.qualifier)) faults.add(at("qualifier"), "qualifier_not_allowed");
+    if (!qualifiersAllowed("rank").includes(input.qualifier))
+      faults.add(at("qualifier"), "qualifier_not_allowed");
     if (input.outOf === null) faults.add(at("outOf"), "required");
     else if (input.value > input.outOf) faults.add(at("value"), "too_big");
     if (!Number.isInteger(input.value) || input.value < 1) faults.add(at("value"), "too_small");

@@ -30,6 +30,8 @@ import {
   SCOPE_PLACES,
   type ScopePlace,
   type UpdateFigureInput,
+  qualifiersAllowed,
+  unitsAllowed,
 } from "#shared/figures.ts";
 import { LANGUAGES, type Language } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
@@ -46,8 +48,6 @@ import { useFigureWords } from "./figure-parts.tsx";
 import {
   figurePath,
   metricPath,
-  qualifiersAllowed,
-  unitsAllowed,
   useDocumentSymbols,
   useFigure,
   useFigures,

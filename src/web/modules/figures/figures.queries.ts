@@ -2,17 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { Viewer } from "#shared/auth.ts";
 import type {
   Figure,
-  FigureKind,
   FigureListQuery,
-  FigureUnit,
   MemberCategory,
   Metric,
-  MetricUnit,
   PeriodTotal,
-  Qualifier,
   ScopePlace,
 } from "#shared/figures.ts";
-import { QUALIFIERS } from "#shared/figures.ts";
 import type { Unit } from "#shared/organization.ts";
 import { api, segment } from "../../api/client.ts";
 
@@ -122,32 +117,6 @@ export function canEnterFigures(
         (grant.unitId === null || reach === null || reach.has(grant.unitId)),
     ) ?? false
   );
-}
-
-/**
- * Which units a figure's value may be in, by kind: the metric's own, a percentage, or a rank. The
- * same rule as the server's `unitsAllowed` (which the web may not import), so the form offers
- * only what will be accepted.
- */
-export function unitsAllowed(kind: FigureKind, metricUnit: MetricUnit): FigureUnit[] {
-  switch (kind) {
-    case "total":
-    case "level":
-    case "rate":
-    case "average":
-      return [metricUnit];
-    case "change":
-      return metricUnit === "percent" ? ["percent"] : ["percent", metricUnit];
-    case "share":
-      return ["percent"];
-    case "rank":
-      return ["rank"];
-  }
-}
-
-/** A rank is a position, not a measurement: "10th" or "within the top 10", never "about 10th". */
-export function qualifiersAllowed(kind: FigureKind): readonly Qualifier[] {
-  return kind === "rank" ? ["exact", "at_most"] : QUALIFIERS;
 }
 
 /** The file types the import accepts, by extension. */
