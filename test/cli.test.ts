@@ -14,7 +14,17 @@ describe("intersect command line", () => {
   it("explains itself with --help", async () => {
     const help = await cli(["--help"], lite("help"));
     expect(help.code).toBe(0);
-    for (const command of ["serve", "migrate", "demo", "users", "tokens", "overlaps", "backup", "restore"])
+    for (const command of [
+      "serve",
+      "migrate",
+      "demo",
+      "users",
+      "tokens",
+      "overlaps",
+      "report",
+      "backup",
+      "restore",
+    ])
       expect(help.stdout).toContain(command);
     const sub = await cli(["users", "create", "--help"], lite("help"));
     expect(sub.stdout).toContain("--role <ROLE[@UNIT]...>");
@@ -105,6 +115,34 @@ describe("intersect command line", () => {
       const rejected = await cli(["import", "activities", broken], source);
       expect(rejected.code).not.toBe(0);
       expect(rejected.stderr).toContain("2:unit: No unit has this code. (unknown_unit)");
+
+      const figures = join(work, "figures.xlsx");
+      const exportedFigures = await cli(["export", "figures", figures], source);
+      expect(exportedFigures.stderr).toMatch(/Wrote \d+ figures/);
+      const figuresDryRun = await cli(["import", "figures", figures, "--dry-run"], source);
+      expect(figuresDryRun.code, figuresDryRun.stderr).toBe(0);
+      expect(JSON.parse(figuresDryRun.stdout.trim().split("\n").at(-1)!)).toMatchObject({
+        dryRun: true,
+        created: 0,
+      });
+      const badFigures = join(work, "bad-figures.csv");
+      writeFileSync(
+        badFigures,
+        "metric,kind,value,period_start,period_end,source_symbol,source_language\nconference.events,total,69,2015-02-28,2014-07-01,C18/35,zh\n",
+      );
+      const refusedFigures = await cli(["import", "figures", badFigures], source);
+      expect(refusedFigures.code).not.toBe(0);
+      expect(refusedFigures.stderr).toContain("2:period_end:");
+      const report = join(work, "support-services-zh.pdf");
+      const drafted = await cli(
+        ["report", "support-services", "--lang", "zh", "--out", report, "--period", "2016..2017"],
+        source,
+      );
+      expect(drafted.code, drafted.stderr).toBe(0);
+      expect(readFileSync(report).subarray(0, 4).toString()).toBe("%PDF");
+      const badReport = await cli(["report", "support-services", "--lang", "la", "--out", "x.doc"], source);
+      expect(badReport.code).not.toBe(0);
+      expect(badReport.stderr).toMatch(/lang:[\s\S]*format:/);
 
       const first = join(work, "first.jsonl");
       const second = join(work, "second.jsonl");
