@@ -629,6 +629,15 @@ const CASES: Case[] = [
     request: async (f) => ({ url: "/api/v1/figures", payload: figureDraft(f) }),
   },
   {
+    route: "POST /api/v1/figures/batch",
+    what: "enter a grid of figures of T's metric",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f) => ({
+      url: "/api/v1/figures/batch",
+      payload: { figures: [figureDraft(f), figureDraft(f)] },
+    }),
+  },
+  {
     route: "GET /api/v1/figures/export.{format}",
     what: "export figures",
     allowed: SIGNED_IN,

@@ -227,6 +227,10 @@ export type CreateFigureInput = z.infer<typeof CreateFigureInput>;
 export const UpdateFigureInput = CreateFigureInput.extend({ version: z.int().min(1) });
 export type UpdateFigureInput = z.infer<typeof UpdateFigureInput>;
 
+/** Several figures entered at once (the grid of a metric): all saved, or none. */
+export const CreateFiguresInput = z.object({ figures: z.array(CreateFigureInput).min(1).max(200) });
+export type CreateFiguresInput = z.infer<typeof CreateFiguresInput>;
+
 export const FigureListQuery = z.object({
   metricCode: z.string().optional(),
   section: ReportSection.optional(),

@@ -5,6 +5,7 @@ import { IsoDate } from "#shared/dates.ts";
 import { splitDocumentSymbols, formatDocumentSymbol } from "#shared/document-symbols.ts";
 import {
   CreateFigureInput,
+  CreateFiguresInput,
   CreateMetricInput,
   Figure,
   FigureImportReport,
@@ -22,6 +23,7 @@ import { encodeTable, FILE_TYPES, formatOfContentType } from "../../core/spreads
 import { historyOf } from "../audit/audit.service.ts";
 import {
   createFigure,
+  createFigures,
   createMetric,
   deleteFigure,
   findMetric,
@@ -119,6 +121,24 @@ export function figuresRoutes(app: FastifyInstance) {
     "/api/v1/figures",
     { schema: { tags, summary: "Enter a figure", body: CreateFigureInput, response: { 201: Figure } } },
     async (req, reply) => reply.status(201).send(await createFigure(req.ctx, req.body)),
+  );
+  r.post(
+    "/api/v1/figures/batch",
+    {
+      schema: {
+        tags,
+        summary:
+          "Enter several figures at once (a metric's grid): all saved or none, every bad field named figures.<row>.<field>",
+        body: CreateFiguresInput,
+        response: { 201: z.object({ entries: z.array(Figure) }) },
+      },
+    },
+    async (req, reply) => {
+      const ids = await createFigures(req.ctx, req.body.figures);
+      const all = await listFigures(req.ctx, {});
+      const created = new Set(ids);
+      return reply.status(201).send({ entries: all.entries.filter((f) => created.has(f.id)) });
+    },
   );
   r.get(
     "/api/v1/figures/export.:format",

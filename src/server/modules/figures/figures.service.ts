@@ -421,7 +421,7 @@ export async function createFigures(ctx: Ctx, inputs: readonly CreateFigureInput
   if (!ctx.access.signedIn) fail("unauthenticated");
   const faults = new FieldFaults();
   const lookups = await figureLookups(ctx, inputs);
-  const checked = inputs.map((input, i) => checkFigure(input, lookups, faults, `${i}.`));
+  const checked = inputs.map((input, i) => checkFigure(input, lookups, faults, `figures.${i}.`));
   faults.throwIfAny();
   for (const ownerId of new Set(checked.map((c) => c!.metric.ownerUnitId)))
     await ctx.access.authorize("figure.enter", ownerId);

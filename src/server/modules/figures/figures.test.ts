@@ -340,6 +340,42 @@ describeOnEachDatabase("service statistics", (env) => {
     ).toBe(404);
   });
 
+  it("enters a metric's grid of figures at once, all or none, naming each bad cell", async () => {
+    const { app } = env();
+    const count = async () =>
+      (await app.inject({ url: "/api/v1/figures?metricCode=test.events", headers: staff.headers })).json()
+        .entries.length;
+    const before = await count();
+    const batch = (second: Record<string, unknown>) =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/figures/batch",
+        headers: staff.headers,
+        payload: {
+          figures: [
+            draft({ value: 131, periodStart: "2017-01-01", periodEnd: "2017-11-30" }),
+            draft({ value: 138, periodStart: "2016-03-01", periodEnd: "2017-02-28", ...second }),
+          ],
+        },
+      });
+    const refused = await batch({ periodEnd: "2016-01-01", source: { symbol: "nope", language: "zh" } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      "figures.1.periodEnd",
+      "figures.1.source.symbol",
+    ]);
+    expect(await count()).toBe(before);
+    const saved = await batch({});
+    expect(saved.statusCode).toBe(201);
+    expect(
+      saved
+        .json()
+        .entries.map((f: { value: number }) => f.value)
+        .sort(),
+    ).toEqual([131, 138]);
+    expect(await count()).toBe(before + 2);
+  });
+
   it("imports a CSV all or nothing, pointing at each bad cell", async () => {
     const { app } = env();
     const header =
