@@ -7,6 +7,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
 import { remindOverdueActionItems } from "#server/modules/decisions/decisions.service.ts";
 import { escalateOverdueIssues } from "#server/modules/issues/issues.service.ts";
 import { warmOverlapIndex } from "#server/modules/overlaps/overlap.index.ts";
+import { deliverPendingMail, smtpMailer } from "#server/core/mail.ts";
 import { say } from "./output.ts";
 
 /** Opens (and on first start fills) the database, then listens until SIGINT/SIGTERM. */
@@ -38,6 +39,16 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     escalateOverdueIssues(ctx).catch((error: unknown) => app.log.error(error, "escalations failed"));
   }, 3_600_000);
   reminders.unref();
+  // Every minute, when SMTP is configured: the e-mail copies of new notifications.
+  if (config.smtp) {
+    const mailer = smtpMailer(config.smtp);
+    const mail = setInterval(() => {
+      deliverPendingMail(ctx, mailer, config.baseUrl).catch((error: unknown) =>
+        app.log.error(error, "e-mail delivery failed"),
+      );
+    }, 60_000);
+    mail.unref();
+  }
   // The check on save compares a draft with every activity through an index held in memory; build it
   // now rather than on the first editor's keystroke.
   warmOverlapIndex(ctx).catch((error: unknown) => app.log.error(error, "overlap index failed"));
