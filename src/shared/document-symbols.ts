@@ -6,7 +6,7 @@
 export interface DocumentSymbol {
   /** `C18`, `CWG-FHR-8`, `PP18`: the body, session or meeting the document belongs to. */
   session: string;
-  /** `INF`, `DT`, `ADM`…: a series within the session, or null for the main series. */
+  /** `INF`, `DT`, `ADM`…, or a meeting number (`ISC-TF/17/2`): a series within the session, or null. */
   series: string | null;
   number: number;
   /** `Rev.1`, `Add.2`, `Corr.1`, in the order written. */
@@ -18,7 +18,9 @@ export interface DocumentSymbol {
 // A session is an upper-case word with optional dash-joined parts, the last of which may be a
 // meeting number (CWG-FHR-8); a Council session is C plus a two-digit year.
 const SESSION = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*`;
-const SERIES = String.raw`(?:([A-Z]{2,5})/)?`;
+// A series is a word (INF, DT) or, for bodies that number documents per meeting (ISC-TF/17/2), the
+// meeting's number.
+const SERIES = String.raw`(?:([A-Z]{2,5}|\d{1,3})/)?`;
 const AMENDMENT = String.raw`\((?:Rev|Add|Corr)\.\d+\)`;
 const SYMBOL_SOURCE = String.raw`(${SESSION})/${SERIES}(\d{1,4})((?:${AMENDMENT})*)(?:-([ACEFRS])(?![A-Za-z0-9]))?`;
 const WHOLE = new RegExp(`^${SYMBOL_SOURCE}$`);

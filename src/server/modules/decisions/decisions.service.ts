@@ -14,6 +14,7 @@ import type {
   UpdateActionItemInput,
   UpdateAgendaItemInput,
 } from "#shared/decisions.ts";
+import { formatDocumentSymbol, parseDocumentSymbol } from "#shared/document-symbols.ts";
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { today as dayOf, isoTimestamp } from "../../core/clock.ts";
 import type { Ctx } from "../../core/context.ts";
@@ -89,6 +90,7 @@ export async function addAgendaItem(
     areaId = area?.id ?? null;
   }
   if (input.kind === "area" && !input.areaSlug) faults.add("areaSlug", "required");
+  const documentSymbol = canonicalSymbol(input.documentSymbol, faults);
   faults.throwIfAny();
   return ctx.transaction(async (tx) => {
     const now = tx.clock.now().toISOString();
@@ -99,7 +101,7 @@ export async function addAgendaItem(
       originalLanguage: originalLanguage!,
       kind: input.kind,
       areaId,
-      documentSymbol: input.documentSymbol,
+      documentSymbol,
       createdAt: now,
       updatedAt: now,
     });
@@ -107,6 +109,17 @@ export async function addAgendaItem(
     await tx.audit.record("agenda_item", created.id, null, item);
     return item;
   });
+}
+
+/** A document symbol as documents write it (`C17/INF/4`), or a fault; null and absent pass through. */
+function canonicalSymbol<T extends string | null | undefined>(symbol: T, faults: FieldFaults): T | string {
+  if (!symbol) return symbol;
+  const parsed = parseDocumentSymbol(symbol);
+  if (!parsed) {
+    faults.add("documentSymbol", "invalid_symbol");
+    return symbol;
+  }
+  return formatDocumentSymbol(parsed);
 }
 
 async function findAgendaItem(ctx: Ctx, id: string): Promise<AgendaRow> {
@@ -126,13 +139,16 @@ export async function updateAgendaItem(
   // Approved minutes are a record: changing them takes a new revision (reviseMinutes) first.
   if ((await findMeeting(ctx, current.meetingId)).minutesStatus === "approved")
     fail("invalid_transition", { reason: "minutes_approved" });
+  const faults = new FieldFaults();
+  const documentSymbol = canonicalSymbol(input.documentSymbol, faults);
+  faults.throwIfAny();
   return ctx.transaction(async (tx) => {
     const { version, ...changes } = input;
     const next = await updateAgendaItemIfVersion(
       tx.db,
       current.id,
       version,
-      changes,
+      { ...changes, ...(documentSymbol === undefined ? {} : { documentSymbol }) },
       tx.clock.now().toISOString(),
     );
     assertFresh(next);

@@ -290,6 +290,16 @@ describeOnEachDatabase(
       );
     });
 
+    it("reads an agenda item's document symbol as documents write it, and refuses one that is not", async () => {
+      const add = (documentSymbol: string) =>
+        post(`/api/v1/meetings/${meetingId}/agenda`, { title: { en: "Documents" }, documentSymbol });
+      const bad = await add("C16-38");
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details).toMatchObject([{ field: "documentSymbol", reason: "invalid_symbol" }]);
+      const good = await add(" C17/INF/4 ");
+      expect(good.json().documentSymbol).toBe("C17/INF/4");
+    });
+
     it("prints the minutes in any language, texts not yet translated marked as originals", async () => {
       const en = (
         await env().app.inject({

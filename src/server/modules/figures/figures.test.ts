@@ -13,6 +13,7 @@ describe("document symbols", () => {
     ["C17/INF/4", { session: "C17", series: "INF", number: 4, amendments: [], language: null }],
     ["C15/38(Rev.1)", { session: "C15", series: null, number: 38, amendments: ["Rev.1"], language: null }],
     ["CWG-FHR-8/14", { session: "CWG-FHR-8", series: null, number: 14, amendments: [], language: null }],
+    ["ISC-TF/17/2", { session: "ISC-TF", series: "17", number: 2, amendments: [], language: null }],
   ])("reads %s and writes it back the same", (text, parts) => {
     const symbol = parseDocumentSymbol(text);
     expect(symbol).toEqual(parts);
