@@ -1,6 +1,6 @@
 import { buildApp } from "#server/app.ts";
 import type { Config } from "#server/config.ts";
-import { systemCtx } from "#server/core/context.ts";
+import { type Ctx, systemCtx } from "#server/core/context.ts";
 import { openConfiguredDatabase } from "#server/db/open.ts";
 import { hasDemoAdmin, isEmpty, loadDemo } from "#server/demo/demo.ts";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "#server/demo/organization.ts";
@@ -11,6 +11,17 @@ import { deliverPendingMail, smtpMailer } from "#server/core/mail.ts";
 import { say } from "./output.ts";
 
 /** Opens (and on first start fills) the database, then listens until SIGINT/SIGTERM. */
+/**
+ * What the server does every hour: overdue action items are reminded (claiming them is one
+ * statement, so several processes never remind twice) and issues past their level's time limit
+ * move up (a versioned write each). Tests call it with a clock of their own.
+ */
+export async function runHourlyDuties(ctx: Ctx): Promise<{ reminded: number; escalated: number }> {
+  const { reminded } = await remindOverdueActionItems(ctx);
+  const { escalated } = await escalateOverdueIssues(ctx);
+  return { reminded, escalated };
+}
+
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
   const database = await openConfiguredDatabase(config, "serve");
   const ctx = systemCtx(database);
@@ -32,11 +43,8 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
-  // Hourly: overdue action items are reminded (claiming them is one statement, so several processes
-  // never remind twice) and issues past their level's time limit move up (a versioned write each).
   const reminders = setInterval(() => {
-    remindOverdueActionItems(ctx).catch((error: unknown) => app.log.error(error, "reminders failed"));
-    escalateOverdueIssues(ctx).catch((error: unknown) => app.log.error(error, "escalations failed"));
+    runHourlyDuties(ctx).catch((error: unknown) => app.log.error(error, "hourly duties failed"));
   }, 3_600_000);
   reminders.unref();
   // Every minute, when SMTP is configured: the e-mail copies of new notifications.

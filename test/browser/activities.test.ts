@@ -1,17 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_ADMIN,
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
+let session: Session | undefined;
 let server: RunningIntersect;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -49,28 +49,19 @@ async function chooseFile(name: string, content: string) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, context, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("activities", () => {
   it("signs the administrator in and lists every unit's activities with export links", async () => {
     await visit("/activities");
     await expect.poll(() => page.url()).toContain("/sign-in");
-    await page.getByLabel("E-mail address").fill(DEMO_ADMIN);
-    await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, DEMO_ADMIN);
     await page.getByRole("heading", { level: 1, name: "Activities" }).waitFor();
     await settled(page);
     expect(new URL(page.url()).pathname).toBe("/activities");

@@ -1,17 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_ADMIN,
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
+let session: Session | undefined;
 let server: RunningIntersect;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -42,28 +42,19 @@ const revisionCount = () => page.locator(".area-revisions > li").count();
 const historyCount = () => page.locator(".history > li").count();
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, context, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("areas of common interest", () => {
   it("signs the administrator in and lists the areas with their qualification", async () => {
     await visit("/areas");
     await expect.poll(() => page.url()).toContain("/sign-in");
-    await page.getByLabel("E-mail address").fill(DEMO_ADMIN);
-    await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, DEMO_ADMIN);
     await page.getByRole("heading", { level: 1, name: "Areas of common interest" }).waitFor();
     await settled(page);
     expect(new URL(page.url()).pathname).toBe("/areas");

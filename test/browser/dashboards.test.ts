@@ -1,18 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_ADMIN,
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
+let session: Session | undefined;
 let server: RunningIntersect;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 async function visit(path: string) {
@@ -37,19 +36,12 @@ const drawnFigures = (panel: ReturnType<Page["locator"]>) =>
 const FIGURE_PATH = /^\/statistics\/figures\/[0-9a-f-]{36}$/;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 // The overview holds ten charts and their tables: axe takes a while over it on two busy cores.
@@ -57,9 +49,7 @@ describe("service statistics dashboards", () => {
   it("compares publication sales with budget per year, the biennium apart, with the variance", async () => {
     await visit("/statistics/dashboards");
     await expect.poll(() => page.url()).toContain("/sign-in");
-    await page.getByLabel("E-mail address").fill(DEMO_ADMIN);
-    await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, DEMO_ADMIN);
     await page.getByRole("heading", { level: 1, name: "Service statistics dashboards" }).waitFor();
     await settled(page);
     expect(new URL(page.url()).pathname).toBe("/statistics/dashboards");

@@ -1,17 +1,16 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
+let session: Session | undefined;
 let server: RunningIntersect;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 /** The head of Conferences and Publications: staff of the unit that owns conference.* and publications.*. */
@@ -60,28 +59,19 @@ async function tabTo(selector: string, limit = 250) {
 const gridRows = () => page.locator(".figures-table tbody tr");
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("service statistics", () => {
   it("signs in C&P's head and shows the catalogue by report section, with contradictions counted", async () => {
     await visit("/statistics");
     await expect.poll(() => page.url()).toContain("/sign-in");
-    await page.getByLabel("E-mail address").fill(CP_HEAD);
-    await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, CP_HEAD);
     await page.getByRole("heading", { level: 1, name: "Service statistics" }).waitFor();
     await settled(page);
     await page

@@ -1,8 +1,15 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 import { expect } from "vitest";
+import { runHourlyDuties } from "../../src/cli/serve.ts";
 import { buildApp } from "#server/app.ts";
 import { loadConfig } from "#server/config.ts";
 import { systemCtx } from "#server/core/context.ts";
@@ -17,6 +24,10 @@ const WEB_INDEX = fileURLToPath(new URL("../../dist/web/index.html", import.meta
 
 export interface RunningIntersect {
   baseUrl: string;
+  /** The server's clock, moved forward by the test instead of waiting. */
+  advanceClock(days: number): void;
+  /** One tick of the server's hourly timer (reminders, escalations), at the clock's time. */
+  runHourlyDuties(): Promise<{ reminded: number; escalated: number }>;
   close(): Promise<void>;
 }
 
@@ -25,13 +36,19 @@ export async function startIntersect(): Promise<RunningIntersect> {
   if (!existsSync(WEB_INDEX)) {
     throw new Error("dist/web/index.html is missing: run `npm run build` before the browser tests.");
   }
+  let offset = 0;
+  const clock = { now: () => new Date(Date.now() + offset) };
   const database = await openPglite({});
   await migrate(database);
-  await loadDemo(systemCtx(database));
-  const app = await buildApp({ config: loadConfig({}), database });
+  await loadDemo(systemCtx(database, { clock }));
+  const app = await buildApp({ config: loadConfig({}), database, clock });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     baseUrl: address,
+    advanceClock: (days) => {
+      offset += days * 86_400_000;
+    },
+    runHourlyDuties: () => runHourlyDuties(systemCtx(database, { clock })),
     close: async () => {
       await app.close();
       await database.close();
@@ -53,6 +70,60 @@ export function launchChromium(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+export interface ContextOptions extends BrowserContextOptions {
+  /** Milliseconds each action and wait may take (axe over a long page wants more). */
+  timeout?: number;
+}
+
+/**
+ * A context as a reader at a desktop browses: a fixed locale and viewport keep the pages'
+ * layout and formats the same from run to run, and no motion leaves nothing to wait for.
+ */
+export async function newReaderContext(
+  browser: Browser,
+  { timeout = 10_000, ...options }: ContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: "en-GB",
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: "reduce",
+    ...options,
+  });
+  context.setDefaultTimeout(timeout);
+  return context;
+}
+
+export interface Session {
+  server: RunningIntersect;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The server, Chromium and one reader's page, for a file's tests to share in order. */
+export async function openSession(options: ContextOptions = {}): Promise<Session> {
+  const [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  try {
+    const context = await newReaderContext(browser, options);
+    return { server, browser, context, page: await context.newPage(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Fills in and submits the sign-in form; where it leads is the caller's to wait for. */
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("E-mail address").fill(email);
+  await page.locator("input[name=password]").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 /** Waits until the page has its heading and nothing is still loading. */

@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectAccessible,
   launchChromium,
+  newReaderContext,
   type RunningIntersect,
   settled,
+  signInThroughForm,
   startIntersect,
 } from "./harness.ts";
 
@@ -30,18 +31,11 @@ async function visit(target: Page, path: string) {
 
 /** A fresh browser context signed in as one person (each role keeps its own session). */
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
+  const context = await newReaderContext(browser);
   contexts.push(context);
   const page = await context.newPage();
   await visit(page, "/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(page, email);
   await page.getByRole("heading", { level: 1 }).waitFor();
   await settled(page);
   return page;
@@ -186,5 +180,43 @@ describe("coordination issues", () => {
     await visit(page, "/coordination-issues");
     await page.getByRole("heading", { level: 1, name: "مسائل التنسيق" }).waitFor();
     await expectAccessible(page, "coordination issues (ar)");
+  });
+
+  it("an issue left past its level's time limit moves up on the server's hourly timer", async () => {
+    const focal = await signedIn(FOCAL_POINT);
+    const me = (await (await focal.context().request.get(`${server.baseUrl}/api/v1/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const title = "Both Bureaux publish the same accessibility checklist";
+    const raised = await focal.context().request.post(`${server.baseUrl}/api/v1/coordination-issues`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: { areaSlug: "web-editing", title: { en: title }, originalLanguage: "en" },
+    });
+    expect(raised.status()).toBe(201);
+    const path = `/coordination-issues/${((await raised.json()) as { id: string }).id}`;
+
+    const chair = await signedIn(CHAIR);
+    await visit(chair, "/coordination-issues?escalated=true");
+    expect(await chair.locator(".issue-item", { hasText: title }).count()).toBe(0);
+
+    // The focal points' level allows 14 days: a tick before that changes nothing, one after moves
+    // it. Sessions live by the same clock, so the chair signs in again on the later day.
+    server.advanceClock(10);
+    expect((await server.runHourlyDuties()).escalated).toBe(0);
+    server.advanceClock(5);
+    expect((await server.runHourlyDuties()).escalated).toBe(1);
+
+    const later = await signedIn(CHAIR);
+    await visit(later, "/coordination-issues?escalated=true");
+    await later.locator(".issue-item", { hasText: title }).waitFor();
+    await visit(later, path);
+    // The chair chose Arabic in the test before; English here.
+    await chooseLanguage(later, "en");
+    const moved = later.locator(".issue-move[data-automatic]");
+    await moved.waitFor();
+    expect(await moved.innerText()).toMatch(
+      /Moved from Focal points to Task force[\s\S]*Automatic \(time limit\)/,
+    );
+    await expectAccessible(later, "coordination issue moved up by the timer (en)");
   });
 });

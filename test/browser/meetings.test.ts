@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
 /** The head of SPM: the secretariat, who manages bodies, meetings, decisions and action items. */
@@ -17,6 +17,7 @@ const MEMBER_NAME = "Ingrid Solberg";
 const TASK_FORCE = "Inter-Sectoral Coordination Task Force (ISC-TF)";
 const DECISION_TEXT = "The task force approves the budget review of the space sustainability programme.";
 
+let session: Session | undefined;
 let server: RunningIntersect;
 let browser: Browser;
 let context: BrowserContext;
@@ -37,9 +38,7 @@ async function visit(target: Page, path: string) {
 
 async function signIn(target: Page, email: string) {
   await visit(target, "/sign-in");
-  await target.getByLabel("E-mail address").fill(email);
-  await target.locator("input[name=password]").fill(DEMO_PASSWORD);
-  await target.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(target, email);
   await target.getByRole("heading", { level: 1 }).waitFor();
   await settled(target);
 }
@@ -64,19 +63,12 @@ const agendaItems = () => page.locator(".agenda-list > li");
 const yearRow = (year: number) => page.locator(`.meetings-per-year tbody tr[data-year="${year}"]`);
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, browser, context, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("coordination bodies and meetings", () => {

@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   expectAccessible,
   launchChromium,
+  newReaderContext,
   type RunningIntersect,
   settled,
   startIntersect,
@@ -29,12 +30,7 @@ async function visit(page: Page, path: string) {
 
 /** A browser of its own for one person, signed in through the API (the cookie is the context's). */
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
+  const context = await newReaderContext(browser);
   contexts.push(context);
   const page = await context.newPage();
   const answer = await page.request.post(`${server.baseUrl}/api/v1/auth/sign-in`, {

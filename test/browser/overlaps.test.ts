@@ -1,19 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
 /** The head of SPM: secretariat over the whole organization (scans, decides) and contact of SPM's activities. */
 const SECRETARIAT = "head.spm@intersect.example";
 
+let session: Session | undefined;
 let server: RunningIntersect;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 /** The candidate opened from the top of the inbox, decided on below. */
@@ -38,27 +38,18 @@ const param = (name: string) => new URL(page.url()).searchParams.get(name);
 const shareOf = (text: string) => Number(/(\d+)\s*%/.exec(text)?.[1]) / 100;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, context, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("overlap inbox", () => {
   it("lists the candidates strongest first, from the navigation, for the secretariat", async () => {
     await visit("/sign-in");
-    await page.getByLabel("E-mail address").fill(SECRETARIAT);
-    await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, SECRETARIAT);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.getByRole("navigation").getByRole("link", { name: "Overlaps" }).click();
     await page.getByRole("heading", { level: 1, name: "Overlaps" }).waitFor();

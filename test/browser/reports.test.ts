@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_ADMIN,
-  DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
 const PATH = "/reports/support-services";
@@ -16,9 +16,8 @@ const PERIOD = "2016-03..2017-02";
 /** axe over a whole drafted report takes tens of seconds when the two cores are busy. */
 const AXE_TIMEOUT = 180_000;
 
+let session: Session | undefined;
 let server: RunningIntersect;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 /** Report numbers are grouped with no-break spaces (U+00A0, U+202F); compare them as plain spaces. */
@@ -44,29 +43,19 @@ async function download(name: string) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  session = await openSession({ acceptDownloads: true, timeout: 15_000 });
+  ({ server, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("support-services report", () => {
   it("is reached from the navigation, in the interface language by default", async () => {
     await page.goto(`${server.baseUrl}/sign-in`);
     await settled(page);
-    await page.getByLabel("E-mail address").fill(DEMO_ADMIN);
-    await page.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, DEMO_ADMIN);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.getByRole("navigation").getByRole("link", { name: "Reports" }).click();
     await page.getByRole("heading", { level: 1, name: "Support-services report" }).waitFor();

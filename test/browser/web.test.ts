@@ -1,18 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DEMO_ADMIN,
   DEMO_PASSWORD,
   expectAccessible,
-  launchChromium,
+  openSession,
   type RunningIntersect,
+  type Session,
   settled,
-  startIntersect,
+  signInThroughForm,
 } from "./harness.ts";
 
+let session: Session | undefined;
 let server: RunningIntersect;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 /** Pages checked with axe in each language, once a unit and a person exist. */
@@ -35,19 +36,12 @@ async function chooseLanguage(target: Page, lang: string) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntersect(), launchChromium()]);
-  context = await browser.newContext({
-    locale: "en-GB",
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: "reduce",
-  });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  session = await openSession();
+  ({ server, browser, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("the web app", () => {
@@ -56,9 +50,7 @@ describe("the web app", () => {
     await expect.poll(() => page.url()).toContain("/sign-in");
     await expectAccessible(page, "sign-in (en)");
 
-    await page.getByLabel("E-mail address").fill(DEMO_ADMIN);
-    await page.locator("input[name=password]").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(page, DEMO_ADMIN, "not-the-password");
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/\S/);

@@ -48,8 +48,3 @@ export const IMPORT_TYPES = {
   json: "application/json",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
-
-export function importTypeOf(name: string): string | null {
-  const match = /\.(csv|xlsx|json)$/i.exec(name);
-  return match ? IMPORT_TYPES[match[1]!.toLowerCase() as keyof typeof IMPORT_TYPES] : null;
-}

@@ -10,30 +10,21 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import {
   type CreateFigureInput,
-  FIGURE_KINDS,
   type Figure,
   type FigureComparison,
   type FigureKind,
-  type FigureUnit,
-  MEMBER_CATEGORIES,
-  type MemberCategory,
   type Metric,
   type Qualifier,
   REPORT_SECTIONS,
-  SCOPE_PLACES,
-  type ScopePlace,
   type UpdateFigureInput,
-  qualifiersAllowed,
-  unitsAllowed,
 } from "#shared/figures.ts";
-import { LANGUAGES, type Language } from "#shared/languages.ts";
+import type { Language } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
@@ -41,14 +32,22 @@ import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.ts
 import { useLocalize } from "../../components/localized-text.tsx";
 import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { Loading } from "../../components/states.tsx";
-import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
+import {
+  type FigureDraft,
+  SymbolInput,
+  blankDraft,
+  choicesOf,
+  figureInputOf,
+  previewOf,
+  useFigureOptions,
+} from "./figure-input.tsx";
 import { useFigureWords } from "./figure-parts.tsx";
 import {
   figurePath,
+  invalidateFigures,
   metricPath,
-  useDocumentSymbols,
   useFigure,
   useFigures,
   useMetrics,
@@ -62,24 +61,8 @@ interface ComparisonRow {
   figureId: string;
 }
 
-interface FigureFormState {
+interface FigureFormState extends FigureDraft {
   metricCode: string;
-  kind: FigureKind;
-  value: string;
-  unit: string;
-  qualifier: Qualifier;
-  outOf: string;
-  periodStart: string;
-  periodEnd: string;
-  periodSince: string;
-  place: string;
-  unitCode: string;
-  category: string;
-  symbol: string;
-  section: string;
-  language: Language;
-  symbolAssumed: boolean;
-  quote: string;
   comparisons: ComparisonRow[];
 }
 
@@ -113,58 +96,15 @@ function stateOf(figure: Figure, metricOf: (figureId: string) => string): Figure
   };
 }
 
-/**
- * A number as typed: spaces (as reports group thousands) are dropped and a lone comma is taken as
- * the decimal mark. Anything else goes to the server as not-a-number, which names the field.
- */
-export function numberOf(text: string): number {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (compact === "") return Number.NaN;
-  const normal = compact.includes(".") ? compact.replaceAll(",", "") : compact.replace(",", ".");
-  return /^[+\-\u2212]?\d+(\.\d+)?$/.test(normal) ? Number(normal.replace("\u2212", "-")) : Number.NaN;
-}
-
-/** The unit and qualifier the form will send: the chosen ones if the kind allows them, else the first allowed. */
-function effective(form: FigureFormState, metric: Metric | undefined) {
-  const units = metric ? unitsAllowed(form.kind, metric.unit) : [];
-  const qualifiers = qualifiersAllowed(form.kind);
-  return {
-    units,
-    qualifiers,
-    unit: (units.includes(form.unit as FigureUnit) ? form.unit : units[0]) as FigureUnit | undefined,
-    qualifier: qualifiers.includes(form.qualifier) ? form.qualifier : "exact",
-  };
-}
-
 function bodyOf(form: FigureFormState, metric: Metric | undefined): CreateFigureInput {
-  const chosen = effective(form, metric);
-  const outOf = form.outOf.trim() === "" ? null : numberOf(form.outOf);
-  return {
-    metricCode: form.metricCode,
-    kind: form.kind,
-    value: numberOf(form.value),
-    ...(chosen.unit ? { unit: chosen.unit } : {}),
-    qualifier: chosen.qualifier,
-    outOf: form.kind === "rank" ? outOf : null,
-    periodStart: form.periodStart,
-    periodEnd: form.periodEnd,
-    periodSince: form.periodSince.trim() || null,
-    scope: {
-      place: (form.place || null) as ScopePlace | null,
-      unitCode: form.unitCode || null,
-      category: (form.category || null) as MemberCategory | null,
-    },
-    source: {
-      symbol: form.symbol.trim(),
-      section: form.section.trim() || null,
-      language: form.language,
-      symbolAssumed: form.symbolAssumed,
-      quote: form.quote.trim() || null,
-    },
-    comparisons: form.comparisons
+  return figureInputOf(
+    form,
+    form.metricCode,
+    metric,
+    form.comparisons
       .filter((row) => row.figureId !== "")
       .map((row) => ({ relation: row.relation, figureId: row.figureId })),
-  };
+  );
 }
 
 export function FigureCreatePage() {
@@ -175,23 +115,8 @@ export function FigureCreatePage() {
   const metrics = useMetrics();
   const [params] = useSearchParams();
   const [initial] = useState<FigureFormState>(() => ({
+    ...blankDraft(currentLanguage()),
     metricCode: params.get("metric") ?? "",
-    kind: "total",
-    value: "",
-    unit: "",
-    qualifier: "exact",
-    outOf: "",
-    periodStart: "",
-    periodEnd: "",
-    periodSince: "",
-    place: "",
-    unitCode: "",
-    category: "",
-    symbol: "",
-    section: "",
-    language: currentLanguage(),
-    symbolAssumed: false,
-    quote: "",
     comparisons: [],
   }));
   const words = useFigureWords();
@@ -205,10 +130,7 @@ export function FigureCreatePage() {
         ),
       ),
     onSuccess: (figure) => {
-      void queryClient.invalidateQueries({ queryKey: ["figures"] });
-      void queryClient.invalidateQueries({ queryKey: ["metrics"] });
-      void queryClient.invalidateQueries({ queryKey: ["metric", figure.metricCode] });
-      void queryClient.invalidateQueries({ queryKey: ["metric-total"] });
+      invalidateFigures(queryClient, figure.metricCode);
       queryClient.setQueryData(["figure", figure.id], figure);
       navigate(figurePath(figure));
       announce(
@@ -297,9 +219,7 @@ function EditFigureForm({ figure, all, onReload }: { figure: Figure; all: Figure
       } satisfies UpdateFigureInput),
     onSuccess: (saved) => {
       queryClient.setQueryData(["figure", saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ["figures"] });
-      void queryClient.invalidateQueries({ queryKey: ["metrics"] });
-      void queryClient.invalidateQueries({ queryKey: ["metric-total"] });
+      invalidateFigures(queryClient);
       void queryClient.invalidateQueries({ queryKey: ["figure-history", saved.id] });
       navigate(figurePath(saved));
       announce(
@@ -348,9 +268,9 @@ function FigureForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const localize = useLocalize();
   const words = useFigureWords();
+  const options = useFigureOptions();
   const metrics = useMetrics();
   const units = useUnits();
   const [form, setForm] = useState(initial);
@@ -358,7 +278,7 @@ function FigureForm({
   const set = <K extends keyof FigureFormState>(key: K, value: FigureFormState[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
   const metric = metrics.data?.find((m) => m.code === form.metricCode);
-  const chosen = effective(form, metric);
+  const chosen = choicesOf(form, metric);
 
   const metricOptions = REPORT_SECTIONS.map((section) => ({
     group: t("figures.sectionTitle", { section }),
@@ -403,7 +323,7 @@ function FigureForm({
             value={form.kind}
             onChange={(event) => set("kind", event.currentTarget.value as FigureKind)}
             error={errors.kind}
-            data={FIGURE_KINDS.map((kind) => ({ value: kind, label: t(`figures.kind.${kind}`) }))}
+            data={options.kinds}
           />
           <NativeSelect
             label={t("figures.qualifierLabel")}
@@ -412,7 +332,7 @@ function FigureForm({
             value={chosen.qualifier}
             onChange={(event) => set("qualifier", event.currentTarget.value as Qualifier)}
             error={errors.qualifier}
-            data={chosen.qualifiers.map((q) => ({ value: q, label: t(`figures.qualifier.${q}`) }))}
+            data={options.qualifiers(chosen.qualifiers)}
           />
           <TextInput
             label={t("figures.value")}
@@ -433,11 +353,7 @@ function FigureForm({
             onChange={(event) => set("unit", event.currentTarget.value)}
             error={errors.unit}
             disabled={chosen.units.length === 0}
-            data={
-              chosen.units.length === 0
-                ? [{ value: "", label: "—" }]
-                : chosen.units.map((unit) => ({ value: unit, label: t(`figures.figureUnit.${unit}`) }))
-            }
+            data={chosen.units.length === 0 ? [{ value: "", label: "—" }] : options.units(chosen.units)}
           />
           {form.kind === "rank" ? (
             <TextInput
@@ -498,10 +414,7 @@ function FigureForm({
               value={form.place}
               onChange={(event) => set("place", event.currentTarget.value)}
               error={errors["scope.place"]}
-              data={[
-                { value: "", label: t("figures.noPlace") },
-                ...SCOPE_PLACES.map((place) => ({ value: place, label: t(`figures.place.${place}`) })),
-              ]}
+              data={options.places}
             />
             <NativeSelect
               label={t("figures.scopeUnit")}
@@ -523,10 +436,7 @@ function FigureForm({
               value={form.category}
               onChange={(event) => set("category", event.currentTarget.value)}
               error={errors["scope.category"]}
-              data={[
-                { value: "", label: t("figures.noCategory") },
-                ...MEMBER_CATEGORIES.map((c) => ({ value: c, label: t(`figures.category.${c}`) })),
-              ]}
+              data={options.categories}
             />
           </SimpleGrid>
         </Fieldset>
@@ -535,9 +445,13 @@ function FigureForm({
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <SymbolInput
+                label={t("figures.sourceSymbol")}
+                hint={t("figures.sourceSymbolHint")}
+                name="sourceSymbol"
                 value={form.symbol}
                 onChange={(value) => set("symbol", value)}
                 error={errors["source.symbol"]}
+                required
               />
               <TextInput
                 label={t("figures.sourceSection")}
@@ -556,7 +470,7 @@ function FigureForm({
                 value={form.language}
                 onChange={(event) => set("language", event.currentTarget.value as Language)}
                 error={errors["source.language"]}
-                data={LANGUAGES.map((lang) => ({ value: lang, label: format.languageName(lang) }))}
+                data={options.languages}
               />
             </SimpleGrid>
             <Checkbox
@@ -589,7 +503,7 @@ function FigureForm({
           onChange={(rows) => set("comparisons", rows)}
         />
 
-        <Preview form={form} unit={chosen.unit} qualifier={chosen.qualifier} words={words} />
+        <Preview form={form} metric={metric} words={words} />
 
         <FormActions
           pending={pending}
@@ -604,29 +518,15 @@ function FigureForm({
 /** How the figure will read in the interface language, as it is typed. */
 function Preview({
   form,
-  unit,
-  qualifier,
+  metric,
   words,
 }: {
   form: FigureFormState;
-  unit: FigureUnit | undefined;
-  qualifier: Qualifier;
+  metric: Metric | undefined;
   words: ReturnType<typeof useFigureWords>;
 }) {
   const { t } = useTranslation();
-  const value = numberOf(form.value);
-  const outOf = form.outOf.trim() === "" ? null : numberOf(form.outOf);
-  const figure =
-    unit && Number.isFinite(value)
-      ? words.value({
-          kind: form.kind,
-          value,
-          unit,
-          qualifier,
-          outOf: outOf !== null && Number.isFinite(outOf) && form.kind === "rank" ? outOf : null,
-        })
-      : null;
-  const period = words.period(form.periodStart, form.periodEnd, form.periodSince.trim() || null);
+  const { figure, period } = previewOf(form, metric, words);
   return (
     <div className="figure-preview">
       <Text size="sm" fw={600}>
@@ -644,58 +544,6 @@ function Preview({
         )}
       </Text>
     </div>
-  );
-}
-
-/** The source symbol, read by the server as it is typed: the symbol it understood, or that it is none. */
-function SymbolInput({
-  value,
-  onChange,
-  error,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const [debounced] = useDebouncedValue(value.trim(), 300);
-  const read = useDocumentSymbols(debounced);
-  let check: { valid: boolean; text: string } | null = null;
-  if (debounced !== "" && read.data) {
-    const { symbols, unreadable } = read.data;
-    if (symbols.length === 1 && unreadable.length === 0)
-      check = { valid: true, text: t("figures.symbolReadAs", { symbol: symbols[0] }) };
-    else if (symbols.length > 1 && unreadable.length === 0)
-      check = { valid: false, text: t("figures.symbolSeveral", { symbols: format.list(symbols) }) };
-    else check = { valid: false, text: t("figures.symbolInvalid") };
-  }
-  // The check is part of the field's description, so it is read with the field, and a live
-  // region, so a change is heard while typing.
-  return (
-    <TextInput
-      label={t("figures.sourceSymbol")}
-      description={
-        <>
-          {t("figures.sourceSymbolHint")}{" "}
-          <span
-            role="status"
-            className="symbol-check"
-            data-valid={check ? String(check.valid) : undefined}
-            dir="auto"
-          >
-            {check ? (check.valid ? check.text : `⚠ ${check.text}`) : null}
-          </span>
-        </>
-      }
-      name="sourceSymbol"
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      error={error}
-      required
-      autoComplete="off"
-      dir="ltr"
-    />
   );
 }
 

@@ -1,6 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Viewer } from "#shared/auth.ts";
 import type {
+  CreateFiguresInput,
   Figure,
   FigureListQuery,
   MemberCategory,
@@ -74,6 +75,27 @@ export function useDocumentSymbols(text: string) {
   });
 }
 
+/**
+ * After figures were entered, corrected or deleted: the lists of figures, the catalogue's counts,
+ * the metric (or every metric) and its totals are read again.
+ */
+export function invalidateFigures(queryClient: QueryClient, metricCode?: string) {
+  void queryClient.invalidateQueries({ queryKey: ["figures"] });
+  void queryClient.invalidateQueries({ queryKey: ["metrics"] });
+  void queryClient.invalidateQueries({ queryKey: metricCode ? ["metric", metricCode] : ["metric"] });
+  void queryClient.invalidateQueries({ queryKey: ["metric-total"] });
+}
+
+/** Several figures of a metric at once (its grid): all saved or none. */
+export function useCreateFigures(metricCode: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: CreateFiguresInput) =>
+      (await api.post<{ entries: Figure[] }>("/figures/batch", input)).entries,
+    onSuccess: () => invalidateFigures(queryClient, metricCode),
+  });
+}
+
 export const metricPath = (metric: Pick<Metric, "code">) => `/statistics/metrics/${segment(metric.code)}`;
 export const figurePath = (figure: Pick<Figure, "id">) => `/statistics/figures/${segment(figure.id)}`;
 export const dashboardPath = (metric?: Pick<Metric, "code">) =>
@@ -124,8 +146,3 @@ export const IMPORT_TYPES = {
   csv: "text/csv",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
-
-export function importTypeOf(name: string): string | null {
-  const match = /\.(csv|xlsx)$/i.exec(name);
-  return match ? IMPORT_TYPES[match[1]!.toLowerCase() as keyof typeof IMPORT_TYPES] : null;
-}

@@ -33,6 +33,7 @@ import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { useUnits } from "../units/units.queries.ts";
+import { FigureEntryGrid } from "./figure-entry-grid.tsx";
 import {
   ContradictionFlag,
   FigureLink,
@@ -110,9 +111,14 @@ function MetricDetails({ metric }: { metric: Metric }) {
           </PageTitle>
           <Group gap="sm">
             {enters ? (
-              <Button component={Link} to={`/statistics/figures/new?metric=${segment(metric.code)}`}>
-                {t("figures.create")}
-              </Button>
+              <>
+                <Button component={Link} to={`/statistics/figures/new?metric=${segment(metric.code)}`}>
+                  {t("figures.create")}
+                </Button>
+                <Button component="a" href="#figure-entry" variant="default">
+                  {t("figures.grid.title")}
+                </Button>
+              </>
             ) : null}
             {canManageMetrics(viewer.data) ? (
               <Button component={Link} to={`${metricPath(metric)}/edit`} variant="default">
@@ -202,6 +208,8 @@ function MetricDetails({ metric }: { metric: Metric }) {
           </>
         )}
       </section>
+
+      {enters ? <FigureEntryGrid metric={metric} /> : null}
 
       <section aria-labelledby="metric-total">
         <Title order={2} id="metric-total" size="h3" mb="xs">
