@@ -21,7 +21,7 @@ import {
 } from "#shared/figures.ts";
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
 import { isoTimestamp } from "../../core/clock.ts";
-import type { Ctx } from "../../core/context.ts";
+import { type Ctx, SYSTEM_ACTOR } from "../../core/context.ts";
 import { assertFresh, fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import { unitsByCodes } from "../units/units.repo.ts";
 import { findContradictions, type StatedFigure, totalOverPeriod } from "./figure-rules.ts";
@@ -380,7 +380,7 @@ export async function createFigure(ctx: Ctx, input: CreateFigureInput): Promise<
 /** The person entering a figure; figures the platform loads itself (demo, CLI) carry none. */
 function enteredBy(ctx: Ctx): string | null {
   const id = ctx.viewer?.personId;
-  return id && id !== "00000000-0000-0000-0000-000000000000" ? id : null;
+  return id && id !== SYSTEM_ACTOR ? id : null;
 }
 
 export async function updateFigure(ctx: Ctx, id: string, input: UpdateFigureInput): Promise<Figure> {
