@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { FigureImportReport } from "#shared/figures.ts";
 import { FileImport } from "../../components/file-import.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import { IMPORT_TYPES } from "./figures.queries.ts";
+import { FIGURE_QUERY_KEYS, IMPORT_TYPES } from "./figures.queries.ts";
 
 /** Figures from a spreadsheet, all or nothing; the metric pages and totals read them too. */
 export function FiguresImportPage() {
@@ -15,7 +15,7 @@ export function FiguresImportPage() {
       endpoint="/figures/import"
       template="/figures/export.csv"
       types={IMPORT_TYPES}
-      invalidates={["figures", "metrics", "metric", "metric-total"]}
+      invalidates={FIGURE_QUERY_KEYS}
       counts={(report) =>
         report.dryRun
           ? t("figures.importWouldCreate", { rows: format.number(report.rows) })

@@ -79,11 +79,14 @@ export function useDocumentSymbols(text: string) {
  * After figures were entered, corrected or deleted: the lists of figures, the catalogue's counts,
  * the metric (or every metric) and its totals are read again.
  */
+/** Every cached answer a new or changed figure can change (lists, catalogue counts, totals). */
+export const FIGURE_QUERY_KEYS = ["figures", "metrics", "metric", "metric-total"] as const;
+
 export function invalidateFigures(queryClient: QueryClient, metricCode?: string) {
-  void queryClient.invalidateQueries({ queryKey: ["figures"] });
-  void queryClient.invalidateQueries({ queryKey: ["metrics"] });
-  void queryClient.invalidateQueries({ queryKey: metricCode ? ["metric", metricCode] : ["metric"] });
-  void queryClient.invalidateQueries({ queryKey: ["metric-total"] });
+  for (const key of FIGURE_QUERY_KEYS)
+    void queryClient.invalidateQueries({
+      queryKey: key === "metric" && metricCode ? [key, metricCode] : [key],
+    });
 }
 
 /** Several figures of a metric at once (its grid): all saved or none. */
