@@ -12,5 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest's default of one second is shorter than a busy two-core CI machine needs to fetch and
+    // redraw a page; Playwright's own waits allow ten, and the polls match them.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
