@@ -28,6 +28,9 @@ const STAFF: Viewer[] = ["staffT", "focalB", "observer", "secretariat", "adminB"
 const COVERS_T: Viewer[] = ["staffT", "observer", "secretariat", "admin"];
 const KEEPS_LIST: Viewer[] = ["secretariat", "admin"];
 
+/** Symbols for the documents the cases register, one each. */
+let documentNumber = 100;
+
 interface Fixtures {
   root: Unit;
   b: Unit; // a Bureau, like BDT
@@ -52,6 +55,8 @@ interface Fixtures {
   /** A metric owned by T, and one of its figures. */
   metric: string;
   figure: string;
+  /** A document of the internal body's register. */
+  document: string;
 }
 
 interface Case {
@@ -919,6 +924,30 @@ const CASES: Case[] = [
     },
   },
   {
+    route: "POST /api/v1/meetings/{id}/invitations/withdraw",
+    what: "withdraw an invitation",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const keeper = await keeperOf(env);
+      const current = (
+        await env.app.inject({
+          method: "POST",
+          url: `/api/v1/meetings/${f.meeting}/invitations`,
+          headers: keeper,
+          payload: {
+            personIds: [f.publicPerson.id],
+            version: (await env.app.inject({ url: `/api/v1/meetings/${f.meeting}`, headers: keeper })).json()
+              .version,
+          },
+        })
+      ).json();
+      return {
+        url: `/api/v1/meetings/${f.meeting}/invitations/withdraw`,
+        payload: { personIds: [f.publicPerson.id], version: current.version },
+      };
+    },
+  },
+  {
     route: "PUT /api/v1/meetings/{id}/attendance",
     what: "record attendance",
     allowed: KEEPS_LIST,
@@ -1000,6 +1029,86 @@ const CASES: Case[] = [
       url: `/api/v1/decisions/${f.decision}/action-items`,
       payload: { items: [actionDraft(f)] },
     }),
+  },
+  {
+    route: "PATCH /api/v1/decisions/{id}",
+    what: "correct a decision",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/decisions/${f.decision}`, headers: await keeperOf(env) })
+      ).json();
+      return {
+        url: `/api/v1/decisions/${f.decision}`,
+        payload: { text: { en: "Corrected." }, version: current.version },
+      };
+    },
+  },
+  {
+    route: "GET /api/v1/decisions/{id}/history",
+    what: "a decision's history",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/decisions/${f.decision}/history` }),
+  },
+  {
+    route: "GET /api/v1/documents",
+    what: "the documents register",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/documents" }),
+  },
+  {
+    route: "POST /api/v1/documents",
+    what: "register a document",
+    allowed: KEEPS_LIST,
+    request: async () => ({
+      url: "/api/v1/documents",
+      payload: { symbol: `MATRIX/${++documentNumber}`, title: { en: "Registered" } },
+    }),
+  },
+  {
+    route: "GET /api/v1/documents/{id}",
+    what: "a document of an internal body",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/documents/${f.document}` }),
+  },
+  {
+    route: "GET /api/v1/documents/{id}/history",
+    what: "a document's history",
+    allowed: STAFF,
+    request: async (f) => ({ url: `/api/v1/documents/${f.document}/history` }),
+  },
+  {
+    route: "PATCH /api/v1/documents/{id}",
+    what: "correct a registered document",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const current = (
+        await env.app.inject({ url: `/api/v1/documents/${f.document}`, headers: await keeperOf(env) })
+      ).json();
+      return {
+        url: `/api/v1/documents/${f.document}`,
+        payload: { issuedOn: "2017-01-10", version: current.version },
+      };
+    },
+  },
+  {
+    route: "DELETE /api/v1/documents/{id}",
+    what: "remove a document from the register",
+    allowed: KEEPS_LIST,
+    request: async (f, env) => {
+      const created = (
+        await env.app.inject({
+          method: "POST",
+          url: "/api/v1/documents",
+          headers: await keeperOf(env),
+          payload: {
+            symbol: `MATRIX/${++documentNumber}`,
+            title: { en: "To remove" },
+          },
+        })
+      ).json();
+      return { url: `/api/v1/documents/${created.id}?version=${created.version}` };
+    },
   },
   {
     route: "GET /api/v1/action-items",
@@ -1387,6 +1496,14 @@ describeOnEachDatabase("permission matrix", (env) => {
         url: "/api/v1/figures",
         headers: keeper,
         payload: figureDraft(fixtures),
+      })
+    ).json().id;
+    fixtures.document = (
+      await env().app.inject({
+        method: "POST",
+        url: "/api/v1/documents",
+        headers: keeper,
+        payload: { symbol: "MATRIX/1", title: { en: "Fixture document" }, bodyId: fixtures.body },
       })
     ).json().id;
     await defineLadder(systemCtx(env().database), [

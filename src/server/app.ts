@@ -15,6 +15,7 @@ import { installRequestContext } from "./core/request-context.ts";
 import type { Database } from "./db/client.ts";
 import { SPREADSHEET_TYPES } from "./core/spreadsheet.ts";
 import { figuresRoutes } from "./modules/figures/figures.routes.ts";
+import { documentsRoutes } from "./modules/documents/documents.routes.ts";
 import { reportsRoutes } from "./modules/reports/reports.routes.ts";
 import { activitiesRoutes } from "./modules/activities/activities.routes.ts";
 import { areasRoutes } from "./modules/areas/areas.routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp({
   decisionsRoutes(app);
   issuesRoutes(app);
   figuresRoutes(app);
+  documentsRoutes(app);
   reportsRoutes(app);
   jobsRoutes(app);
   notificationsRoutes(app);

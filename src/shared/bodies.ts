@@ -194,10 +194,17 @@ export const InviteInput = z
   .object({ personIds: z.array(z.uuid()).min(1).max(200), version: z.int().positive() })
   .strict();
 
+/** Withdraw invitations sent by mistake; someone whose attendance is recorded keeps theirs. */
+export const WithdrawInvitationsInput = z
+  .object({ personIds: z.array(z.uuid()).min(1).max(200), version: z.int().positive() })
+  .strict();
+export type WithdrawInvitationsInput = z.infer<typeof WithdrawInvitationsInput>;
+
 export const RecordAttendanceInput = z
   .object({
     entries: z
-      .array(z.object({ personId: z.uuid(), attendance: Attendance }))
+      // null clears what was recorded (entered for the wrong person, or before the meeting was held).
+      .array(z.object({ personId: z.uuid(), attendance: Attendance.nullable() }))
       .min(1)
       .max(500),
     version: z.int().positive(),

@@ -69,6 +69,17 @@ export const CreateDecisionInput = z
   .strict();
 export type CreateDecisionInput = z.infer<typeof CreateDecisionInput>;
 
+/** Corrects a decision as recorded (a wrong word, a missing language, the wrong agenda item); its number stays. */
+export const UpdateDecisionInput = z
+  .object({
+    text: MultilingualText.optional(),
+    originalLanguage: Language.optional(),
+    agendaItemId: z.uuid().nullable().optional(),
+    version: z.int().positive(),
+  })
+  .strict();
+export type UpdateDecisionInput = z.infer<typeof UpdateDecisionInput>;
+
 export const DecisionListQuery = z.object({
   bodyId: z.uuid().optional(),
   meetingId: z.uuid().optional(),

@@ -8,3 +8,4 @@ export * from "./jobs.ts";
 export * from "./notifications.ts";
 export * from "./bodies.ts";
 export * from "./figures.ts";
+export * from "./documents.ts";

@@ -183,11 +183,17 @@ export async function insertParticipants(db: Executor, rows: (typeof meetingPart
   if (rows.length) await db.insert(meetingParticipant).values(rows).onConflictDoNothing();
 }
 
+export async function deleteParticipants(db: Executor, meetingId: string, personIds: string[]) {
+  await db
+    .delete(meetingParticipant)
+    .where(and(eq(meetingParticipant.meetingId, meetingId), inArray(meetingParticipant.personId, personIds)));
+}
+
 export async function setAttendance(
   db: Executor,
   meetingId: string,
   personId: string,
-  attendance: string,
+  attendance: string | null,
   now: string,
 ) {
   await db

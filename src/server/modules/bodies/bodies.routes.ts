@@ -14,6 +14,7 @@ import {
   RecordAttendanceInput,
   UpdateBodyInput,
   UpdateMeetingInput,
+  WithdrawInvitationsInput,
 } from "#shared/bodies.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import type { Language } from "#shared/languages.ts";
@@ -38,6 +39,7 @@ import {
   recordAttendance,
   updateBody,
   updateMeeting,
+  withdrawInvitations,
 } from "./bodies.service.ts";
 
 const BodyParams = z.object({ id: z.string().min(1).max(60) });
@@ -270,6 +272,19 @@ export function bodiesRoutes(app: FastifyInstance) {
       },
     },
     (req) => inviteToMeeting(req.ctx, req.params.id, req.body),
+  );
+  r.post(
+    "/api/v1/meetings/:id/invitations/withdraw",
+    {
+      schema: {
+        tags: meetingTags,
+        summary: "Withdraw invitations sent by mistake (not from anyone whose attendance is recorded)",
+        params: MeetingParams,
+        body: WithdrawInvitationsInput,
+        response: { 200: Meeting },
+      },
+    },
+    (req) => withdrawInvitations(req.ctx, req.params.id, req.body),
   );
   r.put(
     "/api/v1/meetings/:id/attendance",

@@ -10,6 +10,7 @@ import type {
   Meeting,
   MeetingListQuery,
   RecordAttendanceInput,
+  WithdrawInvitationsInput,
   UpdateBodyInput,
   UpdateMeetingInput,
 } from "#shared/bodies.ts";
@@ -43,6 +44,7 @@ import {
   nextMeetingNumber,
   participantsOf,
   setAttendance,
+  deleteParticipants,
   updateBodyIfVersion,
   updateMeetingIfVersion,
 } from "./bodies.repo.ts";
@@ -450,6 +452,42 @@ export async function inviteToMeeting(
   });
 }
 
+/**
+ * Withdraws invitations sent by mistake, members' as well as guests'. Someone whose attendance is
+ * recorded took part (or sent apologies): clear that first, so the record never loses it silently.
+ */
+export async function withdrawInvitations(
+  ctx: Ctx,
+  id: string,
+  input: WithdrawInvitationsInput,
+): Promise<Meeting> {
+  const current = await findMeeting(ctx, id);
+  await ctx.access.authorize("body.manage", null);
+  const before = (await presentMeetings(ctx, [current]))[0]!;
+  const participants = new Map(before.participants.map((p) => [p.personId, p]));
+  const faults = new FieldFaults();
+  input.personIds.forEach((personId, i) => {
+    const participant = participants.get(personId);
+    if (!participant) faults.add(`personIds.${i}`, "not_invited");
+    else if (participant.attendance) faults.add(`personIds.${i}`, "attendance_recorded");
+  });
+  faults.throwIfAny();
+  return ctx.transaction(async (tx) => {
+    const next = await updateMeetingIfVersion(
+      tx.db,
+      current.id,
+      input.version,
+      {},
+      tx.clock.now().toISOString(),
+    );
+    assertFresh(next);
+    await deleteParticipants(tx.db, current.id, [...new Set(input.personIds)]);
+    const after = (await presentMeetings(tx, [next]))[0]!;
+    await tx.audit.record("meeting", current.id, before, after, "withdraw_invitations");
+    return after;
+  });
+}
+
 /** Records how each participant took part; someone neither member nor invited cannot have attended. */
 export async function recordAttendance(ctx: Ctx, id: string, input: RecordAttendanceInput): Promise<Meeting> {
   const current = await findMeeting(ctx, id);
@@ -459,7 +497,7 @@ export async function recordAttendance(ctx: Ctx, id: string, input: RecordAttend
   const faults = new FieldFaults();
   input.entries.forEach((entry, i) => {
     if (!invited.has(entry.personId)) faults.add(`entries.${i}.personId`, "not_invited");
-    if (!(ATTENDANCE as readonly string[]).includes(entry.attendance))
+    if (entry.attendance !== null && !(ATTENDANCE as readonly string[]).includes(entry.attendance))
       faults.add(`entries.${i}.attendance`, "invalid_enum");
   });
   faults.throwIfAny();

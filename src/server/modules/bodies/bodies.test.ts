@@ -188,6 +188,32 @@ describeOnEachDatabase("coordination bodies and meetings", (env) => {
     });
   });
 
+  it("withdraws an invitation sent by mistake, once any attendance recorded for it is cleared", async () => {
+    const [meeting] = (await inject("GET", `/api/v1/meetings?bodyId=${bodyId}&to=2016-03-31`)).json().entries;
+    const withdraw = (personIds: string[], version: number) =>
+      inject("POST", `/api/v1/meetings/${meeting.id}/invitations/withdraw`, { personIds, version });
+    const refused = await withdraw([outsider.person.id, auditor.person.id], meeting.version);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      expect.objectContaining({ field: "personIds.0", reason: "not_invited" }),
+      expect.objectContaining({ field: "personIds.1", reason: "attendance_recorded" }),
+    ]);
+    const cleared = await inject("PUT", `/api/v1/meetings/${meeting.id}/attendance`, {
+      version: meeting.version,
+      entries: [{ personId: auditor.person.id, attendance: null }],
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const participant = (m: { participants: { personId: string; attendance: string | null }[] }) =>
+      m.participants.find((p) => p.personId === auditor.person.id);
+    expect(participant(cleared.json())).toMatchObject({ attendance: null });
+    expect((await withdraw([auditor.person.id], meeting.version)).statusCode).toBe(409);
+    const withdrawn = await withdraw([auditor.person.id], cleared.json().version);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(participant(withdrawn.json())).toBeUndefined();
+    const history = await inject("GET", `/api/v1/meetings/${meeting.id}/history`);
+    expect(history.json().entries[0]).toMatchObject({ action: "withdraw_invitations" });
+  });
+
   it("publishes iCalendar feeds, opened in calendar clients by a revocable token in the URL", async () => {
     const feed = await inject("GET", `/api/v1/bodies/${bodyId}/calendar.ics`);
     expect(feed.statusCode).toBe(200);

@@ -75,6 +75,16 @@ export function updateAgendaItemIfVersion(
   return updateIfVersion(db, agendaItem, id, version, changes, now);
 }
 
+export function updateDecisionIfVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: Partial<typeof decision.$inferInsert>,
+  now: string,
+) {
+  return updateIfVersion(db, decision, id, version, changes, now);
+}
+
 const decisionColumns = {
   id: decision.id,
   createdAt: decision.createdAt,

@@ -16,6 +16,7 @@ import {
   SpawnActionItemsInput,
   UpdateActionItemInput,
   UpdateAgendaItemInput,
+  UpdateDecisionInput,
 } from "#shared/decisions.ts";
 import { Meeting } from "#shared/bodies.ts";
 import { Language } from "#shared/languages.ts";
@@ -34,6 +35,7 @@ import {
   fileReport,
   listReports,
   reviseMinutes,
+  correctDecision,
   createActionItem,
   getActionItem,
   getAgenda,
@@ -222,6 +224,35 @@ export function decisionsRoutes(app: FastifyInstance) {
     "/api/v1/decisions/:id",
     { schema: { tags: ["decisions"], summary: "A decision", params: IdParams, response: { 200: Decision } } },
     (req) => getDecision(req.ctx, req.params.id),
+  );
+  r.patch(
+    "/api/v1/decisions/:id",
+    {
+      schema: {
+        tags: ["decisions"],
+        summary: "Correct a decision as recorded (not once the meeting's minutes are approved)",
+        params: IdParams,
+        body: UpdateDecisionInput,
+        response: { 200: Decision },
+      },
+    },
+    (req) => correctDecision(req.ctx, req.params.id, req.body),
+  );
+  r.get(
+    "/api/v1/decisions/:id/history",
+    {
+      schema: {
+        tags: ["decisions"],
+        summary: "The audit trail of one decision",
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(AuditEvent) },
+      },
+    },
+    async (req) => {
+      const found = await getDecision(req.ctx, req.params.id);
+      return historyOf(req.ctx, "decision", found.id, req.query.cursor, req.query.limit);
+    },
   );
   r.post(
     "/api/v1/decisions/:id/action-items",

@@ -13,6 +13,7 @@ import type {
   SpawnActionItemsInput,
   UpdateActionItemInput,
   UpdateAgendaItemInput,
+  UpdateDecisionInput,
 } from "#shared/decisions.ts";
 import { formatDocumentSymbol, parseDocumentSymbol } from "#shared/document-symbols.ts";
 import { type Language, originalLanguageOf } from "#shared/languages.ts";
@@ -49,6 +50,7 @@ import {
   listDecisionRows,
   updateActionItemIfVersion,
   updateAgendaItemIfVersion,
+  updateDecisionIfVersion,
 } from "./decisions.repo.ts";
 
 const today = (ctx: Ctx) => dayOf(ctx.clock);
@@ -218,6 +220,49 @@ export async function getDecision(ctx: Ctx, id: string): Promise<Decision> {
   if (!row) return fail("not_found", { entity: "decision", id });
   await findBody(ctx, row.bodyId).catch(() => fail("not_found", { entity: "decision", id }));
   return toDecision(row);
+}
+
+/**
+ * Corrects a decision's text or the agenda item it answers. Like the rest of the minutes, a decision
+ * of approved minutes is a record: a new revision of the minutes comes first.
+ */
+export async function correctDecision(ctx: Ctx, id: string, input: UpdateDecisionInput): Promise<Decision> {
+  const current = await getDecision(ctx, id);
+  await ctx.access.authorize("body.manage", null);
+  if ((await findMeeting(ctx, current.meetingId)).minutesStatus === "approved")
+    fail("invalid_transition", { reason: "minutes_approved" });
+  const faults = new FieldFaults();
+  const text = input.text ?? current.text;
+  const originalLanguage = originalLanguageOf(
+    text,
+    input.originalLanguage ?? (input.text ? undefined : current.originalLanguage),
+  );
+  if (!originalLanguage) faults.add(input.originalLanguage ? "originalLanguage" : "text", "required");
+  if (input.agendaItemId) {
+    const item = looksLikeId(input.agendaItemId)
+      ? await agendaItemById(ctx.db, input.agendaItemId)
+      : undefined;
+    if (!item || item.meetingId !== current.meetingId) faults.add("agendaItemId", "not_in_meeting");
+  }
+  faults.throwIfAny();
+  return ctx.transaction(async (tx) => {
+    const next = await updateDecisionIfVersion(
+      tx.db,
+      current.id,
+      input.version,
+      {
+        text,
+        originalLanguage: originalLanguage!,
+        searchText: searchText(text),
+        ...(input.agendaItemId === undefined ? {} : { agendaItemId: input.agendaItemId }),
+      },
+      tx.clock.now().toISOString(),
+    );
+    assertFresh(next);
+    const after = toDecision((await decisionById(tx.db, current.id))!);
+    await tx.audit.record("decision", current.id, current, after);
+    return after;
+  });
 }
 
 async function readableBodyIds(ctx: Ctx, bodyId: string | undefined): Promise<string[]> {

@@ -276,12 +276,61 @@ describeOnEachDatabase(
       const refused = await edit();
       expect(refused.statusCode).toBe(422);
       expect(refused.json().error.details).toMatchObject({ reason: "minutes_approved" });
+      const [decision] = (
+        await env().app.inject({
+          url: `/api/v1/decisions?meetingId=${meetingId}`,
+          headers: secretariat.headers,
+        })
+      ).json().entries;
+      const correct = (payload: object) =>
+        env().app.inject({
+          method: "PATCH",
+          url: `/api/v1/decisions/${decision.id}`,
+          headers: secretariat.headers,
+          payload,
+        });
+      const lateCorrection = await correct({
+        text: { en: "Changed afterwards." },
+        version: decision.version,
+      });
+      expect(lateCorrection.statusCode).toBe(422);
+      expect(lateCorrection.json().error.details).toMatchObject({ reason: "minutes_approved" });
       const revised = await post(`/api/v1/meetings/${meetingId}/minutes/revise`, {
         version: approved.json().version,
         reason: "Correction",
       });
       expect(revised.json()).toMatchObject({ minutesStatus: "draft", minutesRevision: 2 });
       expect((await edit()).statusCode).toBe(200);
+
+      // In the new revision a decision's text can be corrected; its number stays.
+      const wrongItem = await correct({
+        agendaItemId: "00000000-0000-4000-8000-000000000000",
+        version: decision.version,
+      });
+      expect(wrongItem.json().error.details).toEqual([
+        expect.objectContaining({ field: "agendaItemId", reason: "not_in_meeting" }),
+      ]);
+      const corrected = await correct({
+        text: { ...decision.text, en: "Web translation guidelines to be drafted jointly." },
+        version: decision.version,
+      });
+      expect(corrected.statusCode, corrected.body).toBe(200);
+      expect(corrected.json()).toMatchObject({
+        number: decision.number,
+        originalLanguage: decision.originalLanguage,
+        version: decision.version + 1,
+      });
+      expect((await correct({ text: { en: "Stale" }, version: decision.version })).statusCode).toBe(409);
+      const byWord = await env().app.inject({ url: "/api/v1/decisions?q=jointly", headers: other.headers });
+      expect(byWord.json().entries.map((d: { id: string }) => d.id)).toEqual([decision.id]);
+      const decisionHistory = await env().app.inject({
+        url: `/api/v1/decisions/${decision.id}/history`,
+        headers: secretariat.headers,
+      });
+      expect(decisionHistory.json().entries.map((e: { action: string }) => e.action)).toEqual([
+        "update",
+        "create",
+      ]);
       const history = (
         await env().app.inject({ url: `/api/v1/meetings/${meetingId}/history`, headers: secretariat.headers })
       ).json();
