@@ -1402,6 +1402,7 @@ describeOnEachDatabase("permission matrix", (env) => {
       actionItem: "",
       metric: "matrix.events",
       figure: "",
+      document: "",
     };
     const duplicate = {
       type: "event",

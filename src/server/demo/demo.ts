@@ -18,6 +18,8 @@ import { DEMO_BODIES, DEMO_LADDER, DEMO_TASK_FORCE_MEETINGS } from "./bodies.ts"
 import { generateImportRows } from "./generated-activities.ts";
 import { createFigure, createMetric } from "../modules/figures/figures.service.ts";
 import { DEMO_FIGURES, DEMO_METRICS, demoFigureInput } from "./figures.ts";
+import { registerDocument } from "../modules/documents/documents.service.ts";
+import { DEMO_DOCUMENTS } from "./documents.ts";
 
 /** Enough generated activities across units and languages for the pages to feel real. */
 const GENERATED_ACTIVITIES = 300;
@@ -169,6 +171,8 @@ export async function loadDemo(ctx: Ctx, progress: (step: string) => void = () =
       `service statistics: metrics (${DEMO_METRICS.length}) and figures of seed 004 (${DEMO_FIGURES.length})`,
     );
     await loadDemoFigures(tx);
+    progress(`documents the seeds cite (${DEMO_DOCUMENTS.length})`);
+    for (const document of DEMO_DOCUMENTS) await registerDocument(tx, document);
     const described = describedActivityRows();
     progress(`activities described in six languages (${described.length})`);
     await importActivities(tx, { rows: described, problems: [] }, { dryRun: false });
