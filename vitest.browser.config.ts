@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/browser/**/*.test.ts"],
+    globalSetup: ["test/browser/global-setup.ts"],
     pool: "forks",
     maxWorkers: 1,
     fileParallelism: false,

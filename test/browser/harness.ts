@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import {
@@ -14,8 +14,7 @@ import { buildApp } from "#server/app.ts";
 import { loadConfig } from "#server/config.ts";
 import { systemCtx } from "#server/core/context.ts";
 import { openPglite } from "#server/db/client.ts";
-import { migrate } from "#server/db/migrate.ts";
-import { loadDemo } from "#server/demo/demo.ts";
+import { DEMO_TEMPLATE } from "./global-setup.ts";
 
 export const DEMO_PASSWORD = "intersect-demo-2026";
 export const DEMO_ADMIN = "admin@intersect.example";
@@ -31,16 +30,15 @@ export interface RunningIntersect {
   close(): Promise<void>;
 }
 
-/** The real server on an in-memory database holding the demo organization. */
+/** The real server on an in-memory database holding the demo organization, its own copy. */
 export async function startIntersect(): Promise<RunningIntersect> {
   if (!existsSync(WEB_INDEX)) {
     throw new Error("dist/web/index.html is missing: run `npm run build` before the browser tests.");
   }
   let offset = 0;
   const clock = { now: () => new Date(Date.now() + offset) };
-  const database = await openPglite({});
-  await migrate(database);
-  await loadDemo(systemCtx(database, { clock }));
+  // The demo as the run's global setup loaded it (test/browser/global-setup.ts), copied.
+  const database = await openPglite({ loadDataDir: new Blob([readFileSync(DEMO_TEMPLATE)]) });
   const app = await buildApp({ config: loadConfig({}), database, clock });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
