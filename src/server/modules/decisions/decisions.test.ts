@@ -350,6 +350,11 @@ describeOnEachDatabase(
     });
 
     it("prints the minutes in any language, texts not yet translated marked as originals", async () => {
+      for (const document of [
+        { symbol: "C16/38", title: { en: "Implementation of Resolution 191" } },
+        { symbol: "ACT-TF/16/1", title: { en: "Terms of reference, revised" }, meetingId },
+      ])
+        expect((await post("/api/v1/documents", document)).statusCode).toBe(201);
       const en = (
         await env().app.inject({
           url: `/api/v1/meetings/${meetingId}/minutes?lang=en`,
@@ -362,6 +367,9 @@ describeOnEachDatabase(
       expect(text).toContain("Attendance");
       expect(text).toContain("Changed afterwards.");
       expect(text).toMatch(/Decision ACT-TF\/16\/1: /);
+      expect(text).toContain("Document: C16/38 — Implementation of Resolution 191");
+      expect(text).toContain("Documents of the meeting");
+      expect(text).toContain("Terms of reference, revised");
       const fr = (
         await env().app.inject({
           url: `/api/v1/meetings/${meetingId}/minutes?lang=fr`,

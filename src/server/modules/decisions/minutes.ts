@@ -4,6 +4,7 @@ import { type Language, localize, type MultilingualText } from "#shared/language
 import type { ReportBlock, ReportDocument, ReportInline } from "#shared/report-document.ts";
 import type { Ctx } from "../../core/context.ts";
 import { getBody, getMeeting } from "../bodies/bodies.service.ts";
+import { listDocuments } from "../documents/documents.service.ts";
 import { getAgenda, listActionItems, listDecisions, listReports } from "./decisions.service.ts";
 
 interface MinutesWords {
@@ -16,6 +17,8 @@ interface MinutesWords {
   attendance: Record<Attendance | "unrecorded", string>;
   agendaHeading: string;
   document: string;
+  documentsHeading: string;
+  documentsHeader: [string, string];
   report: (person: string) => string;
   progress: string;
   issues: string;
@@ -63,6 +66,8 @@ const WORDS: Record<Language, MinutesWords> = {
     },
     agendaHeading: "Agenda and proceedings",
     document: "Document",
+    documentsHeading: "Documents of the meeting",
+    documentsHeader: ["Symbol", "Title"],
     report: (p) => `Progress report by ${p}`,
     progress: "Progress",
     issues: "Issues",
@@ -91,6 +96,8 @@ const WORDS: Record<Language, MinutesWords> = {
     },
     agendaHeading: "Ordre du jour et délibérations",
     document: "Document",
+    documentsHeading: "Documents de la réunion",
+    documentsHeader: ["Cote", "Titre"],
     report: (p) => `Rapport d'avancement de ${p}`,
     progress: "Avancement",
     issues: "Difficultés",
@@ -119,6 +126,8 @@ const WORDS: Record<Language, MinutesWords> = {
     },
     agendaHeading: "Orden del día y deliberaciones",
     document: "Documento",
+    documentsHeading: "Documentos de la reunión",
+    documentsHeader: ["Signatura", "Título"],
     report: (p) => `Informe de situación de ${p}`,
     progress: "Avances",
     issues: "Problemas",
@@ -147,6 +156,8 @@ const WORDS: Record<Language, MinutesWords> = {
     },
     agendaHeading: "Повестка дня и ход обсуждения",
     document: "Документ",
+    documentsHeading: "Документы заседания",
+    documentsHeader: ["Условное обозначение", "Название"],
     report: (p) => `Отчет о ходе работы: ${p}`,
     progress: "Ход работы",
     issues: "Проблемы",
@@ -175,6 +186,8 @@ const WORDS: Record<Language, MinutesWords> = {
     },
     agendaHeading: "议程和讨论情况",
     document: "文件",
+    documentsHeading: "会议文件",
+    documentsHeader: ["文号", "标题"],
     report: (p) => `${p}的进展报告`,
     progress: "进展",
     issues: "问题",
@@ -203,6 +216,8 @@ const WORDS: Record<Language, MinutesWords> = {
     },
     agendaHeading: "جدول الأعمال والمداولات",
     document: "الوثيقة",
+    documentsHeading: "وثائق الاجتماع",
+    documentsHeader: ["الرمز", "العنوان"],
     report: (p) => `التقرير المرحلي المقدم من ${p}`,
     progress: "التقدم المحرز",
     issues: "المسائل",
@@ -234,6 +249,14 @@ export async function draftMinutes(ctx: Ctx, meetingId: string, lang: Language):
   const decisions = (await listDecisions(ctx, { meetingId: meeting.id, limit: 500 })).entries;
   const actions = (await listActionItems(ctx, { meetingId: meeting.id, limit: 500 })).entries;
   const reports = (await listReports(ctx, meeting.id)).entries;
+  // Documents issued for the meeting, and those its agenda cites, named by their registered titles.
+  const documents = (await listDocuments(ctx, { meetingId: meeting.id, limit: 500 })).entries;
+  for (const symbol of new Set(agenda.map((item) => item.documentSymbol).filter((s) => s !== null)))
+    documents.push(...(await listDocuments(ctx, { symbol, limit: 1 })).entries);
+  const documentTitle = (symbol: string) => {
+    const found = documents.find((d) => d.symbol === symbol.replace(/-[ACEFRS]$/, ""));
+    return found ? ` — ${text(found.title, found.originalLanguage)}` : "";
+  };
 
   const text = (value: MultilingualText, original: Language): string => {
     const shown = localize(value, original, lang);
@@ -304,7 +327,8 @@ export async function draftMinutes(ctx: Ctx, meetingId: string, lang: Language):
       level: 2,
       text: `${item.position}. ${text(item.title, item.originalLanguage)}`,
     });
-    if (item.documentSymbol) blocks.push(...said(words.document, item.documentSymbol));
+    if (item.documentSymbol)
+      blocks.push(...said(words.document, `${item.documentSymbol}${documentTitle(item.documentSymbol)}`));
     if (item.minutes)
       blocks.push({ kind: "paragraph", runs: [{ text: text(item.minutes, item.originalLanguage) }] });
     for (const report of reports.filter((r) => item.areaSlug && r.areaSlug === item.areaSlug)) {
@@ -327,6 +351,24 @@ export async function draftMinutes(ctx: Ctx, meetingId: string, lang: Language):
       { kind: "heading", level: 1, text: words.otherHeading },
       ...decisionBlocks(looseDecisions),
       ...actionBlocks(looseActions),
+    );
+
+  const issuedForMeeting = documents.filter(
+    (d, i) => d.meetingId === meeting.id && documents.findIndex((other) => other.id === d.id) === i,
+  );
+  if (issuedForMeeting.length)
+    blocks.push(
+      { kind: "heading", level: 1, text: words.documentsHeading },
+      {
+        kind: "table",
+        caption: words.documentsHeading,
+        header: words.documentsHeader,
+        numeric: [false, false],
+        rows: issuedForMeeting.map((d) => [
+          [{ text: d.symbol }],
+          [{ text: text(d.title, d.originalLanguage) }],
+        ]),
+      },
     );
 
   return {
