@@ -19,7 +19,13 @@ export function errorBody(
   lang: Language,
   details?: FieldProblem[] | Record<string, unknown>,
 ): ErrorBody {
-  return { error: { code, message: errorMessage(code, lang), ...(details ? { details } : {}) } };
+  // A refusal that names its reason (`{ reason: "minutes_approved" }`) says that reason in words.
+  const reason = details && !Array.isArray(details) ? details.reason : undefined;
+  const message =
+    typeof reason === "string" && hasFieldMessage(reason)
+      ? fieldMessage(reason, lang)
+      : errorMessage(code, lang);
+  return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
 /** Zod's issue codes as reasons; a missing value is `required`, which is what a form needs to say. */

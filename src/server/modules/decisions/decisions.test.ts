@@ -294,7 +294,11 @@ describeOnEachDatabase(
         version: decision.version,
       });
       expect(lateCorrection.statusCode).toBe(422);
-      expect(lateCorrection.json().error.details).toMatchObject({ reason: "minutes_approved" });
+      expect(lateCorrection.json().error).toMatchObject({
+        code: "invalid_transition",
+        message: "The minutes are approved; open a new revision before changing them.",
+        details: { reason: "minutes_approved" },
+      });
       const revised = await post(`/api/v1/meetings/${meetingId}/minutes/revise`, {
         version: approved.json().version,
         reason: "Correction",
