@@ -133,6 +133,34 @@ describe("intersect command line", () => {
       const refusedFigures = await cli(["import", "figures", badFigures], source);
       expect(refusedFigures.code).not.toBe(0);
       expect(refusedFigures.stderr).toContain("2:period_end:");
+      const documents = join(work, "documents.csv");
+      const exportedDocuments = await cli(["export", "documents", documents], source);
+      expect(exportedDocuments.stderr).toContain("Wrote 28 documents");
+      expect(readFileSync(documents, "utf8")).toContain("C18/INF/2,");
+      const documentsDryRun = await cli(["import", "documents", documents, "--dry-run"], source);
+      expect(documentsDryRun.code, documentsDryRun.stderr).toBe(0);
+      expect(JSON.parse(documentsDryRun.stdout.trim().split("\n").at(-1)!)).toEqual({
+        dryRun: true,
+        rows: 28,
+        created: 0,
+        updated: 28,
+      });
+      const newDocuments = join(work, "new-documents.csv");
+      writeFileSync(
+        newDocuments,
+        "symbol,title_en,issued_on,languages,body,meeting\nC19/35-E,Support services,2019-05-01,fr,isc-tf,16\nC19/36,,2019-13-01,la,nope,\n",
+      );
+      const refusedDocuments = await cli(["import", "documents", newDocuments], source);
+      expect(refusedDocuments.code).not.toBe(0);
+      for (const cell of ["3:title_en", "3:issued_on", "3:languages", "3:body"])
+        expect(refusedDocuments.stderr).toContain(cell);
+      writeFileSync(
+        newDocuments,
+        "symbol,title_en,issued_on,languages,body,meeting\nC19/35-E,Support services,2019-05-01,fr,isc-tf,16\n",
+      );
+      const importedDocuments = await cli(["import", "documents", newDocuments], source);
+      expect(importedDocuments.code, importedDocuments.stderr).toBe(0);
+      expect(importedDocuments.stderr).toContain("1 rows: 1 documents registered, 0 updated.");
       const report = join(work, "support-services-zh.pdf");
       const drafted = await cli(
         ["report", "support-services", "--lang", "zh", "--out", report, "--period", "2016..2017"],

@@ -1066,6 +1066,21 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: "GET /api/v1/documents/export.{format}",
+    what: "export the documents register",
+    allowed: SIGNED_IN,
+    request: async () => ({ url: "/api/v1/documents/export.csv" }),
+  },
+  {
+    route: "POST /api/v1/documents/import",
+    what: "import documents",
+    allowed: KEEPS_LIST,
+    request: async () => ({
+      url: "/api/v1/documents/import",
+      payload: [{ symbol: `MATRIX/${++documentNumber}`, title_en: "Imported" }],
+    }),
+  },
+  {
     route: "GET /api/v1/documents/{id}",
     what: "a document of an internal body",
     allowed: STAFF,

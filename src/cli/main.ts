@@ -21,6 +21,7 @@ const modules = {
   spreadsheet: () => import("#server/core/spreadsheet.ts"),
   activities: () => import("#server/modules/activities/activities.transfer.ts"),
   figures: () => import("#server/modules/figures/figures.transfer.ts"),
+  documents: () => import("#server/modules/documents/documents.transfer.ts"),
   docx: () => import("#server/core/documents/report-docx.ts"),
   pdf: () => import("#server/core/documents/report-pdf.ts"),
   supportServices: () => import("#server/modules/reports/support-services.ts"),
@@ -304,6 +305,50 @@ export function buildProgram(): Command {
         const table = await exportFigures(systemCtx(database), options.metric);
         writeFileSync(file, await encodeTable(table, format));
         say(`Wrote ${table.rows.length} figures to ${file}.`);
+      });
+    });
+
+  importCommand
+    .command("documents")
+    .description(
+      "Register documents from FILE (.csv or .xlsx; columns symbol,title_ar,title_zh,title_en,title_fr,title_ru,title_es,original_language,issued_on,languages,body,meeting,link), updating those already registered: all or nothing, every problem with its line and column",
+    )
+    .argument("<file>")
+    .option("--dry-run", "check every row and report, without saving anything")
+    .action(async (file: string, options: { dryRun?: boolean }) => {
+      const { formatOfFile } = await modules.spreadsheet();
+      const { importDocuments, readDocumentFile } = await modules.documents();
+      const format = formatOfFile(file);
+      if (format !== "csv" && format !== "xlsx")
+        throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
+      if (!existsSync(file)) throw new AppError("not_found", { file });
+      await withDatabase("import documents", async (database) => {
+        const report = await importDocuments(
+          systemCtx(database),
+          await readDocumentFile(readFileSync(file), format),
+          { dryRun: options.dryRun === true },
+        );
+        say(
+          `${report.dryRun ? "Dry run: nothing saved. " : ""}${report.rows} rows: ${report.created} documents registered, ${report.updated} updated.`,
+        );
+        result(JSON.stringify(report));
+      });
+    });
+
+  exportCommand
+    .command("documents")
+    .description("Write the documents register to FILE (.csv or .xlsx)")
+    .argument("<file>")
+    .action(async (file: string) => {
+      const { encodeTable, formatOfFile } = await modules.spreadsheet();
+      const { exportDocuments } = await modules.documents();
+      const format = formatOfFile(file);
+      if (format !== "csv" && format !== "xlsx")
+        throw new AppError("validation_failed", [{ field: "file", reason: "invalid_format" }]);
+      await withDatabase("export documents", async (database) => {
+        const table = await exportDocuments(systemCtx(database));
+        writeFileSync(file, await encodeTable(table, format));
+        say(`Wrote ${table.rows.length} documents to ${file}.`);
       });
     });
 

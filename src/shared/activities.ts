@@ -156,10 +156,3 @@ export const ACTIVITY_COLUMNS = [
 ] as const;
 export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
 
-export const ImportReport = z.object({
-  dryRun: z.boolean(),
-  rows: z.int(),
-  created: z.int(),
-  updated: z.int(),
-});
-export type ImportReport = z.infer<typeof ImportReport>;

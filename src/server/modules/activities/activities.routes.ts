@@ -4,11 +4,11 @@ import {
   Activity,
   ActivityListQuery,
   CreateActivityInput,
-  ImportReport,
   TagActivityInput,
   UpdateActivityInput,
 } from "#shared/activities.ts";
 import { AuditEvent } from "#shared/audit.ts";
+import { ImportReport } from "#shared/transfer.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import { exportActivities, importActivities, readActivityFile } from "./activities.transfer.ts";

@@ -3,8 +3,8 @@ import {
   type Activity,
   type ActivityColumn,
   CreateActivityInput,
-  type ImportReport,
 } from "#shared/activities.ts";
+import type { ImportReport } from "#shared/transfer.ts";
 import { LANGUAGES, Language, type MultilingualText, originalLanguageOf } from "#shared/languages.ts";
 import type { Ctx } from "../../core/context.ts";
 import { fail } from "../../core/errors.ts";

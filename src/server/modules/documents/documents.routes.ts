@@ -9,6 +9,8 @@ import {
   UpdateDocumentInput,
 } from "#shared/documents.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
+import { ImportReport } from "#shared/transfer.ts";
+import { encodeTable, FILE_TYPES, formatOfContentType } from "../../core/spreadsheet.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import {
@@ -18,6 +20,7 @@ import {
   registerDocument,
   updateDocument,
 } from "./documents.service.ts";
+import { exportDocuments, importDocuments, readDocumentFile } from "./documents.transfer.ts";
 
 const tags = ["documents"];
 
@@ -47,6 +50,41 @@ export function documentsRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => reply.status(201).send(await registerDocument(req.ctx, req.body)),
+  );
+  r.get(
+    "/api/v1/documents/export.:format",
+    {
+      schema: {
+        tags,
+        summary: "The whole register in the exchange format: symbol, title_ar … title_es, … link",
+        params: z.object({ format: z.enum(["csv", "xlsx"]) }),
+      },
+    },
+    async (req, reply) => {
+      const table = await exportDocuments(req.ctx);
+      return reply
+        .type(FILE_TYPES[req.params.format])
+        .header("content-disposition", `attachment; filename="documents.${req.params.format}"`)
+        .send(await encodeTable(table, req.params.format));
+    },
+  );
+  r.post(
+    "/api/v1/documents/import",
+    {
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Register documents from CSV (text/csv) or XLSX, updating those already registered: all or nothing, every error with its line and column",
+        querystring: z.object({ dryRun: z.stringbool().default(false) }),
+        response: { 200: ImportReport },
+      },
+    },
+    async (req) => {
+      const format = formatOfContentType(String(req.headers["content-type"] ?? ""));
+      const content = Buffer.isBuffer(req.body) ? req.body : Buffer.from(JSON.stringify(req.body ?? null));
+      return importDocuments(req.ctx, await readDocumentFile(content, format), { dryRun: req.query.dryRun });
+    },
   );
   r.get(
     "/api/v1/documents/:id",

@@ -13,6 +13,7 @@ import { assertFresh, fail, FieldFaults, looksLikeId } from "../../core/errors.t
 import { decodeCursor, pageFrom } from "../../core/pagination.ts";
 import { searchText, words } from "../../core/text.ts";
 import { findBody, findMeeting, listBodies } from "../bodies/bodies.service.ts";
+import type { document } from "../../db/schema/documents.ts";
 import {
   agendaItemsCiting,
   deleteDocumentIfVersion,
@@ -70,7 +71,7 @@ async function readableBodyIds(ctx: Ctx): Promise<string[]> {
 }
 
 /** A document one may read: of no body, or of a body one may read. */
-async function findDocument(ctx: Ctx, id: string): Promise<DocumentRow> {
+export async function findDocument(ctx: Ctx, id: string): Promise<DocumentRow> {
   const row = looksLikeId(id) ? await documentById(ctx.db, id) : undefined;
   if (!row || (row.bodyId && !(await readableBodyIds(ctx)).includes(row.bodyId)))
     return fail("not_found", { entity: "document", id });
@@ -116,32 +117,44 @@ export async function listDocuments(ctx: Ctx, query: DocumentListQuery & { curso
   return { entries: page.entries.map(toDocument), nextCursor: page.nextCursor };
 }
 
-type DocumentFields = Omit<UpdateDocumentInput, "version">;
+export type DocumentFields = Omit<UpdateDocumentInput, "version">;
+type DocumentValues = Omit<typeof document.$inferInsert, "id" | "createdAt" | "updatedAt" | "version">;
 
-/** Checks a new or changed document; every fault at once. */
-async function checkDocument(ctx: Ctx, input: DocumentFields, current: DocumentRow | null) {
-  const faults = new FieldFaults();
+/**
+ * Checks a new or changed document, adding every fault (under `prefix`) to `faults`: the form
+ * and the import both report all of them at once. A symbol held by another document is
+ * `duplicate` unless `duplicateAllowed` (the import updates that document instead).
+ */
+export async function checkDocument(
+  ctx: Ctx,
+  input: DocumentFields,
+  current: DocumentRow | null,
+  faults: FieldFaults,
+  prefix = "",
+): Promise<DocumentValues | null> {
+  const before = faults.faults.length;
   const symbolText = input.symbol ?? current?.symbol ?? "";
   const registered = registeredSymbol(symbolText);
-  if (!registered) faults.add("symbol", "invalid_symbol");
+  if (!registered) faults.add(`${prefix}symbol`, "invalid_symbol");
+  else if (registered.symbol !== current?.symbol && (await documentBySymbol(ctx.db, registered.symbol)))
+    faults.add(`${prefix}symbol`, "duplicate");
   const title = input.title ?? current?.title ?? {};
   const originalLanguage = originalLanguageOf(
     title,
     input.originalLanguage ?? (input.title ? undefined : (current?.originalLanguage as Language | undefined)),
   );
-  if (!originalLanguage) faults.add(input.originalLanguage ? "originalLanguage" : "title", "required");
+  if (!originalLanguage)
+    faults.add(`${prefix}${input.originalLanguage ? "originalLanguage" : "title"}`, "required");
   let bodyId = input.bodyId !== undefined ? input.bodyId : (current?.bodyId ?? null);
   const meetingId = input.meetingId !== undefined ? input.meetingId : (current?.meetingId ?? null);
-  if (bodyId) await findBody(ctx, bodyId).catch(() => faults.add("bodyId", "unknown_body"));
+  if (bodyId) await findBody(ctx, bodyId).catch(() => faults.add(`${prefix}bodyId`, "unknown_body"));
   if (meetingId) {
     const found = await findMeeting(ctx, meetingId).catch(() => null);
-    if (!found) faults.add("meetingId", "unknown_meeting");
-    else if (bodyId && found.bodyId !== bodyId) faults.add("meetingId", "not_of_body");
+    if (!found) faults.add(`${prefix}meetingId`, "unknown_meeting");
+    else if (bodyId && found.bodyId !== bodyId) faults.add(`${prefix}meetingId`, "not_of_body");
     else bodyId = found.bodyId;
   }
-  faults.throwIfAny();
-  if (registered!.symbol !== current?.symbol && (await documentBySymbol(ctx.db, registered!.symbol)))
-    fail("conflict", [{ field: "symbol", reason: "duplicate" }]);
+  if (faults.faults.length > before) return null;
   // Written with a language suffix: that language version exists.
   const languages = new Set(input.languages ?? (current?.languages as Language[] | undefined) ?? []);
   if (registered!.language) languages.add(registered!.language);
@@ -159,15 +172,51 @@ async function checkDocument(ctx: Ctx, input: DocumentFields, current: DocumentR
   };
 }
 
+/** Faults of one form: a taken symbol alone is a conflict (409), anything else a bad request. */
+function throwFaults(faults: FieldFaults) {
+  if (faults.faults.length === 1 && faults.faults[0]!.reason === "duplicate") fail("conflict", faults.faults);
+  faults.throwIfAny();
+}
+
+/** Writes checked documents in the caller's transaction, each audited; returns their ids. */
+export async function writeDocuments(
+  tx: Ctx,
+  changes: { current: DocumentRow | null; values: DocumentValues }[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  const now = tx.clock.now().toISOString();
+  for (const { current, values } of changes) {
+    if (current) {
+      assertFresh(await updateDocumentIfVersion(tx.db, current.id, current.version, values, now));
+      await tx.audit.record(
+        "document",
+        current.id,
+        toDocument(current),
+        toDocument((await documentById(tx.db, current.id))!),
+      );
+      ids.push(current.id);
+    } else {
+      const created = await insertDocument(tx.db, { ...values, createdAt: now, updatedAt: now });
+      await tx.audit.record(
+        "document",
+        created.id,
+        null,
+        toDocument((await documentById(tx.db, created.id))!),
+      );
+      ids.push(created.id);
+    }
+  }
+  return ids;
+}
+
 export async function registerDocument(ctx: Ctx, input: CreateDocumentInput): Promise<DocumentWithCitations> {
   await ctx.access.authorize("body.manage", null);
-  const row = await checkDocument(ctx, input, null);
+  const faults = new FieldFaults();
+  const values = await checkDocument(ctx, input, null, faults);
+  throwFaults(faults);
   return ctx.transaction(async (tx) => {
-    const now = tx.clock.now().toISOString();
-    const created = await insertDocument(tx.db, { ...row, createdAt: now, updatedAt: now });
-    const after = toDocument((await documentById(tx.db, created.id))!);
-    await tx.audit.record("document", created.id, null, after);
-    return getDocument(tx, created.id);
+    const [id] = await writeDocuments(tx, [{ current: null, values: values! }]);
+    return getDocument(tx, id!);
   });
 }
 
@@ -179,11 +228,11 @@ export async function updateDocument(
   const current = await findDocument(ctx, id);
   await ctx.access.authorize("body.manage", null);
   const { version, ...fields } = input;
-  const row = await checkDocument(ctx, fields, current);
+  const faults = new FieldFaults();
+  const values = await checkDocument(ctx, fields, current, faults);
+  throwFaults(faults);
   return ctx.transaction(async (tx) => {
-    assertFresh(await updateDocumentIfVersion(tx.db, current.id, version, row, tx.clock.now().toISOString()));
-    const after = toDocument((await documentById(tx.db, current.id))!);
-    await tx.audit.record("document", current.id, toDocument(current), after);
+    await writeDocuments(tx, [{ current: { ...current, version }, values: values! }]);
     return getDocument(tx, current.id);
   });
 }

@@ -182,6 +182,43 @@ describeOnEachDatabase("documents register", (env) => {
     expect(history.json().entries.map((e: { action: string }) => e.action)).toEqual(["update", "create"]);
   });
 
+  it("imports a list all or nothing, updating registered symbols, and exports the register", async () => {
+    const csv = (text: string, dryRun = false) =>
+      env().app.inject({
+        method: "POST",
+        url: `/api/v1/documents/import?dryRun=${dryRun}`,
+        headers: { ...secretariat.headers, "content-type": "text/csv" },
+        payload: text,
+      });
+    const header = "symbol,title_en,title_fr,issued_on,languages,body,meeting,link\n";
+    const refused = await csv(
+      `${header}C16/9,Budget 2016,Budget 2016,2016-05-01,en;fr,,,\nC18/35,,,,,doc-tf,99,ftp://x\nC18/35,Again,,,,,,\n`,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      "3:title_en",
+      "3:meeting",
+      "3:link",
+    ]);
+    const good = `${header}C16/9,Budget 2016,Budget 2016,2016-05-01,en;fr,,,\nC18/35-E,Support services,,,,doc-tf,17,https://www.itu.int/md/S18-CL-C-0035/en\n`;
+    const dry = await csv(good, true);
+    expect(dry.json()).toEqual({ dryRun: true, rows: 2, created: 1, updated: 1 });
+    expect((await call("GET", "/api/v1/documents?symbol=C18/35", staff)).json().entries).toEqual([]);
+    expect((await csv(good)).json()).toEqual({ dryRun: false, rows: 2, created: 1, updated: 1 });
+    const [budget] = (await call("GET", "/api/v1/documents?symbol=C16/9", staff)).json().entries;
+    expect(budget).toMatchObject({ title: { en: "Budget 2016", fr: "Budget 2016" }, issuedOn: "2016-05-01" });
+    const [support] = (await call("GET", "/api/v1/documents?symbol=C18/35", staff)).json().entries;
+    expect(support).toMatchObject({ languages: ["en"], meetingNumber: 17, bodyCode: "doc-tf" });
+    const exported = await call("GET", "/api/v1/documents/export.csv", staff);
+    expect(exported.headers["content-type"]).toMatch(/text\/csv/);
+    expect(exported.body).toContain("C18/35,");
+    // A byte-order mark first, so that Excel reads the file as UTF-8.
+    expect(exported.body.split(/\r?\n/)[0]).toBe(
+      "\ufeff" +
+        "symbol,title_ar,title_zh,title_en,title_fr,title_ru,title_es,original_language,issued_on,languages,body,meeting,link",
+    );
+  });
+
   it("lets only the secretariat write the register; removal needs the current version", async () => {
     const [found] = (await call("GET", "/api/v1/documents?q=C16/10", staff)).json().entries;
     expect(found.symbol).toBe("C16/10");

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ImportReport } from "#shared/activities.ts";
+import type { ImportReport } from "#shared/transfer.ts";
 import { FileImport } from "../../components/file-import.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { IMPORT_TYPES } from "./activities.queries.ts";
