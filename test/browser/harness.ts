@@ -118,10 +118,17 @@ export async function openSession(options: ContextOptions = {}): Promise<Session
 }
 
 /** Fills in and submits the sign-in form; where it leads is the caller's to wait for. */
-export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
+export async function signInThroughForm(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  { refused = false } = {},
+) {
   await page.getByLabel("E-mail address").fill(email);
   await page.locator("input[name=password]").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The sign-in page has a heading of its own: waiting for "a heading" afterwards would not wait.
+  if (!refused) await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 /** Waits until the page has its heading and nothing is still loading. */

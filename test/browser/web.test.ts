@@ -50,7 +50,7 @@ describe("the web app", () => {
     await expect.poll(() => page.url()).toContain("/sign-in");
     await expectAccessible(page, "sign-in (en)");
 
-    await signInThroughForm(page, DEMO_ADMIN, "not-the-password");
+    await signInThroughForm(page, DEMO_ADMIN, "not-the-password", { refused: true });
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/\S/);
