@@ -18,10 +18,14 @@ import { AuditPage } from "./modules/audit/audit-page.tsx";
 import { AccountPage } from "./modules/auth/account-page.tsx";
 import { SignInPage } from "./modules/auth/sign-in-page.tsx";
 import { BodiesPage } from "./modules/bodies/bodies-page.tsx";
+import { BodyCreatePage, BodyEditPage } from "./modules/bodies/body-form.tsx";
 import { BodyPage } from "./modules/bodies/body-page.tsx";
 import { ActionItemPage } from "./modules/decisions/action-item-page.tsx";
 import { ActionItemsPage } from "./modules/decisions/action-items-page.tsx";
 import { DecisionsPage } from "./modules/decisions/decisions-page.tsx";
+import { DocumentCreatePage, DocumentEditPage } from "./modules/documents/document-form.tsx";
+import { DocumentPage } from "./modules/documents/document-page.tsx";
+import { DocumentsPage } from "./modules/documents/documents-page.tsx";
 import { FigureCreatePage, FigureEditPage } from "./modules/figures/figure-form.tsx";
 import { FigurePage } from "./modules/figures/figure-page.tsx";
 import { FiguresImportPage } from "./modules/figures/figures-import-page.tsx";
@@ -144,9 +148,15 @@ const router = createBrowserRouter([
       { path: "overlaps", element: <OverlapsPage /> },
       { path: "overlaps/:id", element: <OverlapPage /> },
       { path: "bodies", element: <BodiesPage /> },
+      { path: "bodies/new", element: <BodyCreatePage /> },
       { path: "bodies/:code", element: <BodyPage /> },
+      { path: "bodies/:code/edit", element: <BodyEditPage /> },
       { path: "meetings/:id", element: <MeetingPage /> },
       { path: "decisions", element: <DecisionsPage /> },
+      { path: "documents", element: <DocumentsPage /> },
+      { path: "documents/new", element: <DocumentCreatePage /> },
+      { path: "documents/:id", element: <DocumentPage /> },
+      { path: "documents/:id/edit", element: <DocumentEditPage /> },
       { path: "coordination-issues", element: <IssuesPage /> },
       { path: "coordination-issues/:id", element: <IssuePage /> },
       { path: "action-items", element: <ActionItemsPage /> },

@@ -41,6 +41,9 @@ export function ConfirmDialog({
           <form
             onSubmit={(event) => {
               event.preventDefault();
+              // React passes events up through portals: a dialog opened from within a form (a
+              // category of a body's form) must not submit that form as well.
+              event.stopPropagation();
               onConfirm();
             }}
           >

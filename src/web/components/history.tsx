@@ -56,6 +56,8 @@ const IGNORED_FIELDS = new Set([
   // A metric's owner travels with its code; how many figures it has is not a change to it.
   "ownerUnitId",
   "figureCount",
+  // How often a document is cited follows from the agendas and figures, not from a change to it.
+  "citedBy",
 ]);
 
 /** The words of an enumerated value, by the kind of record it belongs to. */
@@ -123,6 +125,8 @@ function useValueFormat() {
       if (language && isLanguage(language) && i18n.exists(own))
         return `${t(own)} (${format.languageName(language)})`;
     }
+    // A document's own words (its symbol, issue date, language versions) come first.
+    if (entity === "document" && i18n.exists(`documents.field.${path}`)) return t(`documents.field.${path}`);
     const [field = path, sub] = path.split(".");
     // A post's title is a job title; an activity's or a mandate's is the title of a document.
     const key = field === "title" && entity !== "post" ? "recordTitle" : field;
@@ -167,7 +171,10 @@ function useValueFormat() {
       if (field === "outcome") return t(`overlapOutcome.${raw}`, { defaultValue: raw });
       if (field === "visibility") return t(`visibility.${raw}`, { defaultValue: raw });
       if (field === "role") return t(`role.${raw}`, { defaultValue: raw });
-      if ((field === "preferredLanguage" || field === "originalLanguage") && isLanguage(raw))
+      if (
+        (field === "preferredLanguage" || field === "originalLanguage" || field === "languages") &&
+        isLanguage(raw)
+      )
         return format.languageName(raw);
       if (DAY.test(raw)) return format.day(raw);
       if (MOMENT.test(raw)) return format.moment(raw);
@@ -280,6 +287,8 @@ function entityLink(event: AuditEvent): string | null {
       return `/statistics/figures/${id}`;
     case "metric":
       return typeof record.code === "string" ? `/statistics/metrics/${segment(record.code)}` : null;
+    case "document":
+      return `/documents/${id}`;
     case "reminder":
       return null;
     default:
@@ -331,6 +340,18 @@ function EntityName({ event }: { event: AuditEvent }) {
             {bodyCode ? <span dir="ltr">{bodyCode}</span> : label}
             {" — "}
             {meetingName(record.number)}
+          </>
+        );
+      break;
+    }
+    case "document": {
+      const symbol = str(record.symbol);
+      if (symbol)
+        return (
+          <>
+            {label} <span dir="ltr">{symbol}</span>
+            {title ? " — " : null}
+            {title}
           </>
         );
       break;
@@ -423,6 +444,17 @@ function usePersonChanges() {
         if (!old) changes.push({ key, label, before: null, after: t("meetings.invitedHistory") });
         else if (old.attendance !== participant.attendance)
           changes.push({ key, label, before: word(old), after: word(participant) });
+      }
+      // A withdrawn invitation leaves the person out of the list after.
+      const after = new Set(recordsIn(event.after, "participants").map((p) => p.personId));
+      for (const [personId, participant] of before) {
+        if (after.has(personId)) continue;
+        changes.push({
+          key: text(personId),
+          label: text(participant.personName),
+          before: t("meetings.invitedHistory"),
+          after: t("meetings.withdrawnHistory"),
+        });
       }
     }
     return changes;

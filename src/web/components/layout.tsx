@@ -156,9 +156,11 @@ export function AppLayout() {
           { to: "/bodies", label: t("nav.bodies") },
           { to: "/coordination-issues", label: t("nav.issues") },
           { to: "/decisions", label: t("nav.decisions") },
-          { to: "/action-items", label: t("nav.actionItems") },
         ]
       : []),
+    // The register is everyone's: figures any reader sees cite its documents.
+    { to: "/documents", label: t("documents.nav") },
+    ...(canReadBodies(viewer.data) ? [{ to: "/action-items", label: t("nav.actionItems") }] : []),
     ...(canReadAudit(viewer.data) ? [{ to: "/audit", label: t("nav.audit") }] : []),
     { to: "/account", label: t("nav.account") },
   ];

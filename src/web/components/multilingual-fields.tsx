@@ -1,4 +1,4 @@
-import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, type Language } from "#shared/languages.ts";
@@ -60,25 +60,83 @@ export function MultilingualTextFields({
           error={errors.originalLanguage}
           data={LANGUAGES.map((lang) => ({ value: lang, label: format.languageName(lang) }))}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {LANGUAGES.map((lang) => (
-            <TextInput
-              key={lang}
-              label={label(format.languageName(lang))}
-              name={`${field}.${lang}`}
-              lang={lang}
-              dir={directionOf(lang)}
-              value={values[lang]}
-              onChange={(event) => onChange(lang, event.currentTarget.value)}
-              error={errors[`${field}.${lang}`]}
-              required={lang === originalLanguage}
-              aria-describedby={groupError ? errorId : undefined}
-              autoComplete={autoComplete}
-            />
-          ))}
-        </SimpleGrid>
+        <LanguageInputs
+          field={field}
+          label={label}
+          values={values}
+          onChange={onChange}
+          errors={errors}
+          requiredLanguage={originalLanguage}
+          describedBy={groupError ? errorId : undefined}
+          autoComplete={autoComplete}
+        />
         {children}
       </Stack>
     </Fieldset>
+  );
+}
+
+/**
+ * One input a language for a text in the six languages, named `<field>.<lang>`, each written in its
+ * own language and direction, with the server's error for it. For texts that follow the original
+ * language chosen elsewhere in the form (a body's terms of reference, its categories' names).
+ */
+export function LanguageInputs({
+  field,
+  label,
+  values,
+  onChange,
+  errors,
+  requiredLanguage,
+  describedBy,
+  autoComplete,
+  multiline = false,
+}: {
+  field: string;
+  /** The label of the input in a language, given that language's name. */
+  label: (languageName: string) => string;
+  values: Record<Language, string>;
+  onChange: (lang: Language, value: string) => void;
+  errors: Record<string, string>;
+  /** The language that must be filled, marked required; none when any one will do. */
+  requiredLanguage?: Language;
+  /** The id of an error for the whole text, which every input names while it shows. */
+  describedBy?: string;
+  autoComplete?: string;
+  /** Several lines a language (a paragraph) rather than one. */
+  multiline?: boolean;
+}) {
+  const format = useFormat();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {LANGUAGES.map((lang) => {
+        const shared = {
+          label: label(format.languageName(lang)),
+          name: `${field}.${lang}`,
+          lang,
+          dir: directionOf(lang),
+          value: values[lang],
+          error: errors[`${field}.${lang}`],
+          required: lang === requiredLanguage,
+          "aria-describedby": describedBy,
+        };
+        return multiline ? (
+          <Textarea
+            key={lang}
+            {...shared}
+            onChange={(event) => onChange(lang, event.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+        ) : (
+          <TextInput
+            key={lang}
+            {...shared}
+            onChange={(event) => onChange(lang, event.currentTarget.value)}
+            autoComplete={autoComplete}
+          />
+        );
+      })}
+    </SimpleGrid>
   );
 }

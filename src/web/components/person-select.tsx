@@ -16,6 +16,7 @@ export function PersonSelect({
   onChange,
   error,
   required = true,
+  known = [],
 }: {
   /** The select's name; the search box is `<name>Search`. */
   name: string;
@@ -24,12 +25,18 @@ export function PersonSelect({
   onChange: (person: Person | null) => void;
   error?: string;
   required?: boolean;
+  /**
+   * People to offer before any search: on an edit form the one already chosen (a body's chair),
+   * who must show as chosen rather than as an empty list.
+   */
+  known?: Person[];
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const people = usePeopleSearch(debounced);
   const found = debounced.length >= 2 ? (people.data?.entries ?? []) : [];
+  const offered = known.filter((person) => !found.some((other) => other.id === person.id));
   return (
     <>
       <TextInput
@@ -53,7 +60,7 @@ export function PersonSelect({
         name={name}
         value={value}
         onChange={(event) =>
-          onChange(found.find((person) => person.id === event.currentTarget.value) ?? null)
+          onChange([...offered, ...found].find((person) => person.id === event.currentTarget.value) ?? null)
         }
         error={error}
         required={required}
@@ -63,7 +70,7 @@ export function PersonSelect({
             label:
               debounced.length < 2 ? t("areas.typeToFind") : t("areas.peopleFound", { shown: found.length }),
           },
-          ...found.map((person) => ({
+          ...[...offered, ...found].map((person) => ({
             value: person.id,
             label: person.email ? `${person.name} (${person.email})` : person.name,
           })),

@@ -116,6 +116,21 @@ export function zonedIso(local: string, timeZone: string): string | null {
   }
 }
 
+/**
+ * The inverse of `zonedIso`: an instant as a `datetime-local` input shows it (`2017-01-26T10:00`),
+ * the wall-clock time in the zone, so a meeting's stored times can be edited where it is held.
+ * Empty when the instant or the zone cannot be read.
+ */
+export function wallClockIn(timestamp: string, timeZone: string): string {
+  const instant = Date.parse(timestamp);
+  if (Number.isNaN(instant)) return "";
+  try {
+    return new Date(instant + offsetMinutes(instant, timeZone) * 60_000).toISOString().slice(0, 16);
+  } catch {
+    return "";
+  }
+}
+
 /** The IANA zones this browser knows, with the default one always among them. */
 export function timeZones(): string[] {
   const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];

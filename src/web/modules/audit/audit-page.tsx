@@ -23,7 +23,12 @@ export const AUDIT_ENTITIES = [
   "agenda_item",
   "decision",
   "action_item",
+  "area_report",
+  "coordination_issue",
   "reminder",
+  "document",
+  "figure",
+  "metric",
   "session",
   "access_token",
 ] as const;
@@ -46,7 +51,12 @@ export const AUDIT_ACTIONS = [
   "add_member",
   "end_member",
   "invite",
+  "withdraw_invitations",
   "attendance",
+  "approve_minutes",
+  "revise_minutes",
+  "escalate",
+  "resolve",
   "remind",
   "sign_in",
   "sign_out",
@@ -104,7 +114,11 @@ export function AuditPage() {
           onChange={(event) => update("entity", event.currentTarget.value)}
           data={[
             { value: "", label: t("audit.allEntities") },
-            ...AUDIT_ENTITIES.map((entity) => ({ value: entity, label: t(`entity.${entity}`) })),
+            // The statistics name their own records (figures.entity), as the history does.
+            ...AUDIT_ENTITIES.map((entity) => ({
+              value: entity,
+              label: t([`entity.${entity}`, `figures.entity.${entity}`]),
+            })),
           ]}
         />
         <NativeSelect

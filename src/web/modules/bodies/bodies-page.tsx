@@ -1,19 +1,28 @@
-import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Body } from "#shared/bodies.ts";
+import { useViewer } from "../../api/session.ts";
 import { LocalizedText } from "../../components/localized-text.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
-import { bodyPath, isSeated, useBodies } from "./bodies.queries.ts";
+import { bodyPath, canManageBodies, isSeated, useBodies } from "./bodies.queries.ts";
 
 export function BodiesPage() {
   const { t } = useTranslation();
   const bodies = useBodies();
+  const viewer = useViewer();
   return (
     <Stack gap="md">
-      <PageTitle title={t("bodies.title")} />
+      <Group justify="space-between" align="flex-end">
+        <PageTitle title={t("bodies.title")} />
+        {canManageBodies(viewer.data) ? (
+          <Button component={Link} to="/bodies/new">
+            {t("bodyForm.create")}
+          </Button>
+        ) : null}
+      </Group>
       <Text>{t("bodies.intro")}</Text>
       {bodies.isPending ? (
         <Loading />

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Body } from "#shared/bodies.ts";
@@ -10,7 +10,7 @@ import { LocalizedText, useLocalize } from "../../components/localized-text.tsx"
 import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { Loading } from "../../components/states.tsx";
 import { BodyMeetings } from "../meetings/body-meetings.tsx";
-import { canManageBodies, useBody } from "./bodies.queries.ts";
+import { bodyPath, canManageBodies, useBody } from "./bodies.queries.ts";
 import { BodyMembers } from "./body-members.tsx";
 import { BodyStatisticsTables } from "./body-statistics.tsx";
 
@@ -38,9 +38,16 @@ function BodyDetails({ body }: { body: Body }) {
         <Anchor component={Link} to="/bodies" size="sm">
           {t("bodies.backToList")}
         </Anchor>
-        <PageTitle title={localize(body.name, body.originalLanguage)}>
-          <LocalizedText text={body.name} original={body.originalLanguage} />
-        </PageTitle>
+        <Group justify="space-between" align="flex-end">
+          <PageTitle title={localize(body.name, body.originalLanguage)}>
+            <LocalizedText text={body.name} original={body.originalLanguage} />
+          </PageTitle>
+          {manage ? (
+            <Button component={Link} to={`${bodyPath(body)}/edit`} variant="default">
+              {t("common.edit")}
+            </Button>
+          ) : null}
+        </Group>
       </Stack>
 
       <Details

@@ -9,6 +9,7 @@ import type { Language } from "#shared/languages.ts";
 import { useFormat } from "../../i18n/format.ts";
 import { isLanguage } from "../../i18n/i18n.ts";
 import { LocalizedText } from "../../components/localized-text.tsx";
+import { DocumentSymbolLink } from "../documents/document-parts.tsx";
 import { figurePath, useMetrics } from "./figures.queries.ts";
 
 /** The interface language as one of the six (figures are written by the Union's rules for each). */
@@ -190,9 +191,7 @@ export function SourceText({ source }: { source: FigureSource }) {
   const format = useFormat();
   return (
     <span className="figure-source">
-      <span dir="ltr" className="document-symbol">
-        {source.symbol}
-      </span>
+      <DocumentSymbolLink symbol={source.symbol} />
       {source.section ? (
         <>
           {t("figures.sectionSeparator")}

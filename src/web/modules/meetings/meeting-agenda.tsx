@@ -36,6 +36,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useAreas } from "../areas/areas.queries.ts";
 import { ActionItemsForm } from "../decisions/action-items-form.tsx";
+import { DocumentSymbolLink } from "../documents/document-parts.tsx";
 import { useDecisions } from "../decisions/decisions.queries.ts";
 import { RecordDecisionForm } from "./meeting-decisions.tsx";
 import { isMinutesApproved } from "./meeting-minutes.tsx";
@@ -150,7 +151,7 @@ function AgendaItemEntry({
           ) : null}
           {item.documentSymbol ? (
             <Text span size="sm">
-              {t("agenda.document", { symbol: item.documentSymbol })}
+              {t("agenda.documentCited")} <DocumentSymbolLink symbol={item.documentSymbol} size="sm" />
             </Text>
           ) : null}
         </Group>

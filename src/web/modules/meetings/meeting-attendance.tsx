@@ -1,16 +1,23 @@
-import { Anchor, Button, Group, Radio, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, List, Radio, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ATTENDANCE, type Attendance, type Meeting, type Participant } from "#shared/bodies.ts";
+import {
+  ATTENDANCE,
+  type Attendance,
+  type Meeting,
+  type Participant,
+  type WithdrawInvitationsInput,
+} from "#shared/bodies.ts";
 import type { Person } from "#shared/organization.ts";
 import { ApiError, api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
-import { FormErrorSummary } from "../../components/form-errors.tsx";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { FormErrorSummary, isStaleVersion } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { EmptyNotice } from "../../components/states.tsx";
+import { EmptyNotice, ErrorNotice } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { useBody } from "../bodies/bodies.queries.ts";
 import { personPath, usePeopleSearch } from "../people/people.queries.ts";
@@ -84,8 +91,10 @@ function problemsByPerson(error: unknown, sent: { personId: string }[]): Record<
 
 /**
  * How each participant took part: one radio group a person (in person, remote, apologies, absent),
- * saved together. A person the server says was not invited is named beside their group; a meeting
- * changed by someone else meanwhile (409) offers to reload it.
+ * saved together; "Clear" takes a choice back to not recorded (entered for the wrong person, or
+ * before the meeting was held). A person the server says was not invited is named beside their
+ * group; a meeting changed by someone else meanwhile (409) offers to reload it. An invitation sent
+ * by mistake is withdrawn from here too, after confirmation.
  */
 export function AttendanceForm({
   meeting,
@@ -107,17 +116,22 @@ export function AttendanceForm({
   );
 }
 
+/** What is sent for a participant: a choice, null to clear a recorded one, nothing if unchanged. */
+type AttendanceEntry = { personId: string; attendance: Attendance | null };
+
 function AttendanceFields({ meeting, onReload }: { meeting: Meeting; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const onUpdated = useMeetingUpdated();
   const categoryLabel = useCategoryLabel(meeting);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState<Record<string, Attendance | "">>(() =>
     Object.fromEntries(meeting.participants.map((p) => [p.personId, p.attendance ?? ""])),
   );
   const [nothingChosen, setNothingChosen] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<Participant | null>(null);
   const record = useMutation({
-    mutationFn: (entries: { personId: string; attendance: Attendance }[]) =>
+    mutationFn: (entries: AttendanceEntry[]) =>
       api.put<Meeting>(`/meetings/${segment(meeting.id)}/attendance`, { entries, version: meeting.version }),
     onSuccess: (updated) => {
       onUpdated(updated);
@@ -133,14 +147,17 @@ function AttendanceFields({ meeting, onReload }: { meeting: Meeting; onReload: (
       className="attendance-form"
       onSubmit={(event) => {
         event.preventDefault();
-        const entries = participants
-          .map((p) => ({ personId: p.personId, attendance: values[p.personId] ?? "" }))
-          .filter((entry): entry is { personId: string; attendance: Attendance } => entry.attendance !== "");
+        const entries = participants.flatMap((p): AttendanceEntry[] => {
+          const chosen = values[p.personId] ?? "";
+          if (chosen !== "") return [{ personId: p.personId, attendance: chosen }];
+          // Cleared: only what was recorded needs clearing.
+          return p.attendance ? [{ personId: p.personId, attendance: null }] : [];
+        });
         setNothingChosen(entries.length === 0);
         if (entries.length > 0) record.mutate(entries);
       }}
     >
-      <Title order={3} size="h4" id="attendance-title" mb="xs">
+      <Title order={3} size="h4" id="attendance-title" mb="xs" ref={titleRef} tabIndex={-1}>
         {t("meetings.attendanceTitle")}
       </Title>
       <Stack gap="sm">
@@ -155,33 +172,157 @@ function AttendanceFields({ meeting, onReload }: { meeting: Meeting; onReload: (
             {t("meetings.attendanceNothingChosen")}
           </Text>
         ) : null}
-        {participants.map((participant) => (
-          <Radio.Group
-            key={participant.personId}
-            name={`attendance-${participant.personId}`}
-            label={participant.personName}
-            description={categoryLabel(participant.category)}
-            value={values[participant.personId] ?? ""}
-            onChange={(value) =>
-              setValues((previous) => ({ ...previous, [participant.personId]: value as Attendance }))
-            }
-            error={problems[participant.personId]}
-            className="attendance-group"
-          >
-            <Group gap="md" mt={4}>
-              {ATTENDANCE.map((mode) => (
-                <Radio key={mode} value={mode} label={t(`attendance.${mode}`)} />
-              ))}
-            </Group>
-          </Radio.Group>
-        ))}
+        {participants.map((participant) => {
+          const value = values[participant.personId] ?? "";
+          return (
+            <div key={participant.personId} className="attendance-group">
+              <Radio.Group
+                name={`attendance-${participant.personId}`}
+                label={participant.personName}
+                description={
+                  value === ""
+                    ? `${categoryLabel(participant.category)} — ${t("meetings.notRecorded")}`
+                    : categoryLabel(participant.category)
+                }
+                value={value}
+                onChange={(chosen) =>
+                  setValues((previous) => ({ ...previous, [participant.personId]: chosen as Attendance }))
+                }
+                error={problems[participant.personId]}
+              >
+                <Group gap="md" mt={4}>
+                  {ATTENDANCE.map((mode) => (
+                    <Radio key={mode} value={mode} label={t(`attendance.${mode}`)} />
+                  ))}
+                </Group>
+              </Radio.Group>
+              <Group gap="xs" mt={6}>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  disabled={value === ""}
+                  aria-label={t("meetings.clearAttendanceOf", { name: participant.personName })}
+                  onClick={() => setValues((previous) => ({ ...previous, [participant.personId]: "" }))}
+                >
+                  {t("meetings.clearAttendance")}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  color="red.9"
+                  aria-label={t("meetings.withdrawInvitationOf", { name: participant.personName })}
+                  onClick={() => setWithdrawing(participant)}
+                >
+                  {t("meetings.withdrawInvitation")}
+                </Button>
+              </Group>
+            </div>
+          );
+        })}
         <Group>
           <Button type="submit" loading={record.isPending}>
             {t("meetings.saveAttendance")}
           </Button>
         </Group>
       </Stack>
+      <WithdrawInvitationDialog
+        meeting={meeting}
+        participant={withdrawing}
+        onClose={() => setWithdrawing(null)}
+        onWithdrawn={() => {
+          setWithdrawing(null);
+          // The button that opened the dialog went with the participant: focus goes to the list.
+          window.setTimeout(() => titleRef.current?.focus(), 0);
+        }}
+        onReload={onReload}
+      />
     </form>
+  );
+}
+
+/**
+ * Asks before withdrawing an invitation sent by mistake. The server refuses for someone whose
+ * attendance is recorded (clear it first) and names the person in its refusal.
+ */
+function WithdrawInvitationDialog({
+  meeting,
+  participant,
+  onClose,
+  onWithdrawn,
+  onReload,
+}: {
+  meeting: Meeting;
+  participant: Participant | null;
+  onClose: () => void;
+  onWithdrawn: () => void;
+  onReload: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const onUpdated = useMeetingUpdated();
+  const withdraw = useMutation({
+    mutationFn: (person: Participant) =>
+      api.post<Meeting>(`/meetings/${segment(meeting.id)}/invitations/withdraw`, {
+        personIds: [person.personId],
+        version: meeting.version,
+      } satisfies WithdrawInvitationsInput),
+    onSuccess: (updated, person) => {
+      onUpdated(updated);
+      announce(t("meetings.invitationWithdrawnNotice", { name: person.personName }));
+      withdraw.reset();
+      onWithdrawn();
+    },
+  });
+  const stale = isStaleVersion(withdraw.error);
+  const faults = withdraw.error instanceof ApiError ? withdraw.error.details : [];
+  return (
+    <ConfirmDialog
+      opened={participant !== null}
+      title={t("meetings.withdrawTitle")}
+      message={
+        participant
+          ? t("meetings.withdrawMessage", { name: participant.personName })
+          : t("meetings.withdrawTitle")
+      }
+      confirmLabel={t("meetings.withdrawConfirm")}
+      pending={withdraw.isPending}
+      error={stale ? null : withdraw.error}
+      onConfirm={() => {
+        if (participant) withdraw.mutate(participant);
+      }}
+      onClose={() => {
+        withdraw.reset();
+        onClose();
+      }}
+    >
+      {participant?.attendance ? <Text size="sm">{t("meetings.withdrawAttendanceRecorded")}</Text> : null}
+      {stale ? (
+        <ErrorNotice error={withdraw.error} title={t("errors.conflictTitle")}>
+          <Text mt="xs">{t("errors.conflict")}</Text>
+          <Button
+            variant="outline"
+            color="red.9"
+            size="xs"
+            mt="sm"
+            onClick={async () => {
+              withdraw.reset();
+              await onReload();
+            }}
+          >
+            {t("errors.reload")}
+          </Button>
+        </ErrorNotice>
+      ) : null}
+      {!stale && faults.length > 0 ? (
+        <div role="alert">
+          <List size="sm">
+            {faults.map((fault) => (
+              <List.Item key={`${fault.field}-${fault.reason}`}>{fault.message}</List.Item>
+            ))}
+          </List>
+        </div>
+      ) : null}
+    </ConfirmDialog>
   );
 }
 

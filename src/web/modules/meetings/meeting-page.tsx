@@ -23,6 +23,7 @@ import { MeetingDecisions } from "./meeting-decisions.tsx";
 import { canApproveMinutes, MinutesStatus } from "./meeting-minutes.tsx";
 import { MeetingStatusBadge, MeetingWhen } from "./meeting-parts.tsx";
 import { useMeeting, useMeetingName, useMeetingUpdated } from "./meetings.queries.ts";
+import { MoveMeetingForm } from "./move-meeting-form.tsx";
 
 export function MeetingPage() {
   const { t } = useTranslation();
@@ -116,7 +117,11 @@ function MeetingDetails({ meeting, onReload }: { meeting: Meeting; onReload: () 
           },
         ]}
       />
-      {manage ? <StatusForm key={meeting.version} meeting={meeting} onReload={onReload} /> : null}
+      {manage ? <StatusForm key={`status-${meeting.version}`} meeting={meeting} onReload={onReload} /> : null}
+      {/* Keyed by version: after a save or a reload the form starts again from the stored meeting. */}
+      {manage ? (
+        <MoveMeetingForm key={`move-${meeting.version}`} meeting={meeting} onReload={() => void onReload()} />
+      ) : null}
 
       <section aria-labelledby="meeting-participants">
         <Title order={2} id="meeting-participants" size="h3" mb="xs">
