@@ -26,6 +26,7 @@ import { DecisionsPage } from "./modules/decisions/decisions-page.tsx";
 import { DocumentCreatePage, DocumentEditPage } from "./modules/documents/document-form.tsx";
 import { DocumentPage } from "./modules/documents/document-page.tsx";
 import { DocumentsPage } from "./modules/documents/documents-page.tsx";
+import { DocumentsImportPage } from "./modules/documents/documents-import-page.tsx";
 import { FigureCreatePage, FigureEditPage } from "./modules/figures/figure-form.tsx";
 import { FigurePage } from "./modules/figures/figure-page.tsx";
 import { FiguresImportPage } from "./modules/figures/figures-import-page.tsx";
@@ -155,6 +156,7 @@ const router = createBrowserRouter([
       { path: "decisions", element: <DecisionsPage /> },
       { path: "documents", element: <DocumentsPage /> },
       { path: "documents/new", element: <DocumentCreatePage /> },
+      { path: "documents/import", element: <DocumentsImportPage /> },
       { path: "documents/:id", element: <DocumentPage /> },
       { path: "documents/:id/edit", element: <DocumentEditPage /> },
       { path: "coordination-issues", element: <IssuesPage /> },

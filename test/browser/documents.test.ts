@@ -386,6 +386,40 @@ describe("decisions and invitations of a task force meeting", () => {
 });
 
 describe("in Arabic", () => {
+  it("imports a list: a check names each bad cell, a clean list is then registered", async () => {
+    await visit("/documents");
+    await page.getByRole("link", { name: "Import a list" }).click();
+    await page.getByRole("heading", { level: 1, name: "Import documents" }).waitFor();
+    await settled(page);
+    const chooseFile = (content: string) =>
+      page
+        .locator("input[name=file]")
+        .setInputFiles({ name: "documents.csv", mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
+    await chooseFile(
+      "symbol,title_en,issued_on\nC19/88,Budget for 2020,2019-02-30\nnot a symbol,Something,\n",
+    );
+    await page.getByRole("button", { name: "Check only (dry run)" }).click();
+    const problems = page.locator(".import-errors tbody tr");
+    await expect.poll(() => problems.count()).toBe(2);
+    const rows = await problems.allTextContents();
+    expect(rows[0]).toMatch(/^2issued_on/);
+    expect(rows[1]).toMatch(/^3symbol/);
+    await expectAccessible(page, "documents import with problems (en)");
+
+    await chooseFile(
+      "symbol,title_en,issued_on\nC19/88,Budget for 2020,2019-02-28\nC18/35-E,Support services,\n",
+    );
+    await page.getByRole("button", { name: "Check only (dry run)" }).click();
+    await page.getByText("Rows: 2. New documents: 1. Updated: 1.").waitFor();
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByText("The file has been imported").waitFor();
+    await visit(`/documents?symbol=${encodeURIComponent("C19/88")}`);
+    await page
+      .getByRole("cell", { name: "C19/88" })
+      .or(page.getByRole("rowheader", { name: "C19/88" }))
+      .waitFor();
+  });
+
   it("reads the register, a document and the meeting's forms right to left, accessibly", async () => {
     await visit("/documents");
     await chooseLanguage("ar");

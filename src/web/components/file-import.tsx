@@ -10,6 +10,13 @@ import { ErrorNotice } from "./states.tsx";
 
 const LINE_COLUMN = /^(\d+):(.*)$/;
 
+/** The file types an import of the export's columns takes, by extension. */
+export const TABLE_FILE_TYPES = {
+  csv: "text/csv",
+  json: "application/json",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
 /** The file's problems as line, column and message (the server names them `LINE:COLUMN`). */
 function fileProblems(error: unknown) {
   if (!(error instanceof ApiError)) return [];

@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ImportReport } from "#shared/transfer.ts";
-import { FileImport } from "../../components/file-import.tsx";
+import { FileImport, TABLE_FILE_TYPES } from "../../components/file-import.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import { IMPORT_TYPES } from "./activities.queries.ts";
 
 export function ActivitiesImportPage() {
   const { t } = useTranslation();
@@ -13,7 +12,7 @@ export function ActivitiesImportPage() {
       back={{ to: "/activities", label: t("activities.backToList") }}
       endpoint="/activities/import"
       template="/activities/export.csv"
-      types={IMPORT_TYPES}
+      types={TABLE_FILE_TYPES}
       invalidates={["activities"]}
       counts={(report) =>
         t("activities.importCounts", {

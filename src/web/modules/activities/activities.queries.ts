@@ -41,10 +41,3 @@ const EDITORS = new Set(["staff", "focal_point", "secretariat", "administrator"]
 /** Staff, focal points, the secretariat and administrators edit (the server checks the unit). */
 export const canEditActivities = (viewer: Viewer | null | undefined) =>
   viewer?.roles.some((grant) => EDITORS.has(grant.role)) ?? false;
-
-/** The file types the import accepts, by extension. */
-export const IMPORT_TYPES = {
-  csv: "text/csv",
-  json: "application/json",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;

@@ -75,9 +75,14 @@ export function DocumentsPage() {
       <Group justify="space-between" align="flex-end">
         <PageTitle title={t("documents.title")} />
         {manage ? (
-          <Button component={Link} to="/documents/new">
-            {t("documents.create")}
-          </Button>
+          <Group gap="sm">
+            <Button component={Link} to="/documents/import" variant="default">
+              {t("documents.import")}
+            </Button>
+            <Button component={Link} to="/documents/new">
+              {t("documents.create")}
+            </Button>
+          </Group>
         ) : null}
       </Group>
       <Text>{t("documents.intro")}</Text>
