@@ -174,7 +174,7 @@ export function AppLayout() {
         padding="lg"
       >
         <AppShell.Header className="app-header">
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group h="100%" px={{ base: "xs", sm: "md" }} justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <Burger
                 opened={opened}
