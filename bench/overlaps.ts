@@ -123,18 +123,36 @@ const crossLanguage = (pair: EvalPair) => {
   return x !== y;
 };
 
+interface Prediction {
+  pair: EvalPair;
+  predicted: boolean;
+  scored: Scored;
+  threshold: number;
+}
+
 /** Pooled predictions of five folds, each fold judged by a threshold (and weights) fitted on the other four. */
-function crossValidate(scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Scored, pairs: EvalPair[]) {
-  const predictions: { pair: EvalPair; predicted: boolean }[] = [];
+export function crossValidated(
+  scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Scored,
+  pairs: EvalPair[],
+) {
+  const predictions: Prediction[] = [];
   for (let k = 0; k < 5; k++) {
     const train = pairs.filter((p) => fold(p) !== k);
     const score = scoredFor(train);
     const threshold = bestThreshold(train.map(score));
     for (const pair of pairs.filter((p) => fold(p) === k)) {
       const s = score(pair);
-      predictions.push({ pair, predicted: s.reachable && s.value >= threshold });
+      predictions.push({ pair, predicted: s.reachable && s.value >= threshold, scored: s, threshold });
     }
   }
+  return predictions;
+}
+
+export function crossValidate(
+  scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Scored,
+  pairs: EvalPair[],
+) {
+  const predictions = crossValidated(scoredFor, pairs);
   return {
     overall: confusion(predictions),
     acrossLanguages: confusion(predictions.filter((p) => crossLanguage(p.pair))),
@@ -142,8 +160,33 @@ function crossValidate(scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Sco
   };
 }
 
+/**
+ * The pairs our detector misjudged under cross-validation (`npm run bench -- overlaps --errors`),
+ * one line each on standard error, with the features that decided: what to look at when improving it.
+ */
+function reportErrors(predictions: Prediction[], features: (pair: EvalPair) => Record<Feature, number>) {
+  const wrong = predictions.filter((p) => p.predicted !== (p.pair.label === "duplicate"));
+  for (const { pair, predicted, scored, threshold } of wrong) {
+    const kind = predicted ? "false positive" : scored.reachable ? "false negative" : "never a candidate";
+    const shown = Object.entries(features(pair))
+      .filter(([f, x]) => f !== "bias" && x !== 0)
+      .map(([f, x]) => `${f}=${x.toFixed(2)}`)
+      .join(" ");
+    log(
+      `${kind}: ${pair.a} / ${pair.b} [${pair.languages}, ${pair.label}] p=${scored.value.toFixed(3)} ` +
+        `(threshold ${threshold.toFixed(3)}) ${shown}`,
+    );
+  }
+  log(`${wrong.length} misjudged pairs`);
+}
+
 /** Our detector: candidate generation as in a scan, then the logistic model. */
-function detector(subjects: OverlapSubject[], pairs: EvalPair[], terms: Terminology, drop: Feature[] = []) {
+export function detector(
+  subjects: OverlapSubject[],
+  pairs: EvalPair[],
+  terms: Terminology,
+  drop: Feature[] = [],
+) {
   const profiles = subjects.map((s) => profileOf(s, terms));
   const stats = corpusStats(profiles);
   const prepared = profiles.map((p) => prepare(p, stats));
@@ -174,7 +217,8 @@ function detector(subjects: OverlapSubject[], pairs: EvalPair[], terms: Terminol
   const candidateRecall =
     pairs.filter((p) => p.label === "duplicate" && reachable.has(`${p.a}|${p.b}`)).length /
     pairs.filter((p) => p.label === "duplicate").length;
-  return { scoredFor, train, candidateRecall: +candidateRecall.toFixed(3), profiles };
+  const features = (pair: EvalPair) => featuresOf.get(pair)!;
+  return { scoredFor, train, features, candidateRecall: +candidateRecall.toFixed(3), profiles };
 }
 
 function plainText(s: OverlapSubject) {
@@ -245,6 +289,7 @@ export async function overlapEvaluation() {
     "deliverablesDisjoint",
     "deliverablesShared",
   ]);
+  if (process.argv.includes("--errors")) reportErrors(crossValidated(ours.scoredFor, pairs), ours.features);
   const tfidfScores = tfidf(subjects);
   log("overlaps: pg_trgm similarity of every labelled pair");
   const trigramScores = await trigrams(subjects, pairs);

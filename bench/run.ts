@@ -487,7 +487,8 @@ const SCENARIOS: Record<string, () => Promise<unknown>> = {
   "overlaps-scan": overlapsScanScenario,
   reports: reportsScenario,
 };
-const wanted = process.argv.slice(2).filter((a) => a !== "--");
+// Flags (`--errors`) are read by the scenarios themselves.
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 for (const name of wanted.length ? wanted : Object.keys(SCENARIOS)) {
   const scenario = SCENARIOS[name];
   if (!scenario) {

@@ -9,7 +9,11 @@ import type { MultilingualText } from "#shared/languages.ts";
 const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g; // tashkeel, Quranic marks, tatweel
 const COMBINING = /[\u0300-\u036f]/g;
 
+const ASCII = /^[ -~\t\n\r]*$/;
+
 export function normalizeText(text: string): string {
+  // Most of the registry is English: plain ASCII has no marks, variants or curly apostrophes to fold.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return (
     text
       .normalize("NFKC")
@@ -121,6 +125,9 @@ function piecesOf(segments: string[], terms: Set<string>): string[] {
 }
 
 export function words(text: string): string[] {
+  const normalized = normalizeText(text);
+  // The common case, without ICU and without the pieces only joined Chinese terms have.
+  if (!NEEDS_ICU.test(normalized)) return normalized.match(ALPHABETIC_WORD) ?? [];
   return segmentWords(text).map((w) => w.word);
 }
 

@@ -6,7 +6,16 @@ import type { Database } from "../../db/client.ts";
 import { unitByCode } from "../units/units.repo.ts";
 import { type OverlapProfile, profileOf } from "./overlap.profile.ts";
 import { candidateLine, overlapModel } from "./overlap.scan.ts";
-import { compare, type CorpusStats, featureKeys, idf, prepare, probability } from "./overlap.score.ts";
+import {
+  assess,
+  compare,
+  type CorpusStats,
+  featureKeys,
+  idf,
+  prepare,
+  type PreparedProfile,
+  probability,
+} from "./overlap.score.ts";
 import { terminology } from "./overlap.terminology.ts";
 import { profileCorpus, sideOf, subjectOf } from "./overlaps.service.ts";
 import { type SubjectRow, subjectsChangedSince } from "./overlaps.repo.ts";
@@ -22,12 +31,29 @@ const SHOWN = 5;
 const KEYS = 16;
 const SHORTLIST = 120;
 
+interface Entry {
+  row: SubjectRow;
+  profile: OverlapProfile;
+  keys: string[];
+  /** Its place in the index's arrays, reused once it is dropped. */
+  slot: number;
+  /** Its weighted vectors, valid while the corpus statistics have not moved (same `version`). */
+  prepared: PreparedProfile | null;
+  preparedAt: number;
+}
+
 class OverlapIndex implements CorpusStats {
   documents = 0;
   frequency = new Map<string, number>();
-  private entries = new Map<string, { row: SubjectRow; profile: OverlapProfile; keys: string[] }>();
-  private postings = new Map<string, Set<string>>();
+  private entries = new Map<string, Entry>();
+  private bySlot: (Entry | null)[] = [];
+  private freeSlots: number[] = [];
+  private postings = new Map<string, Set<number>>();
   private seenUntil = "";
+  /** Moves with every change of the corpus, so that prepared vectors are never read stale. */
+  private version = 0;
+  private sharedWeight = new Float64Array(0);
+  private touched = new Int32Array(0);
 
   static async build(ctx: Ctx): Promise<OverlapIndex> {
     const index = new OverlapIndex();
@@ -39,13 +65,17 @@ class OverlapIndex implements CorpusStats {
   private put(row: SubjectRow, profile: OverlapProfile) {
     this.drop(row.id);
     const keys = featureKeys(profile);
-    this.entries.set(row.id, { row, profile, keys });
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    const entry: Entry = { row, profile, keys, slot, prepared: null, preparedAt: -1 };
+    this.bySlot[slot] = entry;
+    this.entries.set(row.id, entry);
     this.documents++;
+    this.version++;
     for (const key of keys) {
       this.frequency.set(key, (this.frequency.get(key) ?? 0) + 1);
-      let ids = this.postings.get(key);
-      if (!ids) this.postings.set(key, (ids = new Set()));
-      ids.add(row.id);
+      let slots = this.postings.get(key);
+      if (!slots) this.postings.set(key, (slots = new Set()));
+      slots.add(slot);
     }
     if (row.updatedAt > this.seenUntil) this.seenUntil = row.updatedAt;
   }
@@ -54,10 +84,13 @@ class OverlapIndex implements CorpusStats {
     const old = this.entries.get(id);
     if (!old) return;
     this.entries.delete(id);
+    this.bySlot[old.slot] = null;
+    this.freeSlots.push(old.slot);
     this.documents--;
+    this.version++;
     for (const key of old.keys) {
       this.frequency.set(key, this.frequency.get(key)! - 1);
-      this.postings.get(key)?.delete(id);
+      this.postings.get(key)?.delete(old.slot);
     }
   }
 
@@ -65,6 +98,14 @@ class OverlapIndex implements CorpusStats {
     const terms = terminology();
     for (const row of await subjectsChangedSince(ctx.db, this.seenUntil))
       this.put(row, profileOf(subjectOf(row), terms));
+  }
+
+  private preparedOf(entry: Entry): PreparedProfile {
+    if (!entry.prepared || entry.preparedAt !== this.version) {
+      entry.prepared = prepare(entry.profile, this);
+      entry.preparedAt = this.version;
+    }
+    return entry.prepared;
   }
 
   /** The activities most like a profile, strongest first, with their scores and evidence. */
@@ -78,21 +119,46 @@ class OverlapIndex implements CorpusStats {
       })
       .sort((x, y) => idf(this, y) - idf(this, x))
       .slice(0, KEYS);
-    const weight = new Map<string, number>();
+    if (this.sharedWeight.length < this.bySlot.length) {
+      this.sharedWeight = new Float64Array(this.bySlot.length * 2);
+      this.touched = new Int32Array(this.bySlot.length * 2);
+    }
+    const { sharedWeight, touched } = this;
+    let count = 0;
     for (const key of keys) {
       const w = idf(this, key);
-      for (const id of this.postings.get(key)!) weight.set(id, (weight.get(id) ?? 0) + w);
+      for (const slot of this.postings.get(key)!) {
+        if (sharedWeight[slot] === 0) touched[count++] = slot;
+        sharedWeight[slot]! += w;
+      }
     }
+    const excluded = exclude === null ? -1 : (this.entries.get(exclude)?.slot ?? -1);
+    // The shortlist by shared weight, ties in the order first met: a selection, not a sort of all.
+    const shortlist: number[] = [];
+    for (let t = 0; t < count; t++) {
+      const slot = touched[t]!;
+      if (slot === excluded) continue;
+      const w = sharedWeight[slot]!;
+      if (shortlist.length === SHORTLIST && sharedWeight[shortlist[SHORTLIST - 1]!]! >= w) continue;
+      let at = shortlist.length < SHORTLIST ? shortlist.length : SHORTLIST - 1;
+      while (at > 0 && sharedWeight[shortlist[at - 1]!]! < w) {
+        shortlist[at] = shortlist[at - 1]!;
+        at--;
+      }
+      shortlist[at] = slot;
+    }
+    for (let t = 0; t < count; t++) sharedWeight[touched[t]!] = 0;
     const mine = prepare(draft, this);
-    return [...weight]
-      .filter(([id]) => id !== exclude)
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, SHORTLIST)
-      .map(([id]) => this.entries.get(id)!)
+    // Scores for the whole shortlist; the evidence (shared words, strongest first) only for the
+    // few the editor shows.
+    return shortlist
+      .map((slot) => this.bySlot[slot]!)
       .filter((entry) => entry.row.unitCode !== draft.subject.unitCode)
       .map((entry) => {
-        const evidence = compare(mine, prepare(entry.profile, this));
-        const score = probability(model, evidence.features);
+        const theirs = this.preparedOf(entry);
+        const assessed = assess(mine, theirs);
+        const score = probability(model, assessed.features);
+        const evidence = () => compare(mine, theirs, assessed);
         return { entry, evidence, score, likely: score >= model.likely };
       })
       .filter((found) => found.score >= model.floor)
@@ -155,7 +221,13 @@ export async function similarActivities(
   for (const found of index.nearest(draft, input.id ?? null)) {
     if (!(await ctx.access.canRead(found.entry.row.visibility as Visibility, [found.entry.row.unitId])))
       continue;
-    const line = candidateLine({ a: draft, b: found.entry.profile, ...found });
+    const line = candidateLine({
+      a: draft,
+      b: found.entry.profile,
+      score: found.score,
+      likely: found.likely,
+      evidence: found.evidence(),
+    });
     entries.push({
       activity: sideOf(found.entry.row),
       score: line.score,

@@ -28,10 +28,14 @@ export interface OverlapProfile {
   terms: Map<string, number>;
   /** Codes and names written the same in every language: COP22, Q5/2, H.873, 5G. */
   codes: Set<string>;
-  /** The regions the activity serves: from its text, else from its unit; empty when global. */
+  /** The regions the activity serves: named in its text or holding a country it names, else its unit's; empty when global. */
   regions: Set<string>;
+  /** The countries its text names: two activities each for their own countries serve different audiences. */
+  countries: Set<string>;
   /** The kinds of deliverable it names (workshop, Recommendation, training course, web page…). */
   deliverables: Set<string>;
+  /** The families of those deliverables (events, training, publications…). */
+  deliverableFamilies: Set<string>;
   /** The audiences it names (women, regulators, persons with disabilities…). */
   audiences: Set<string>;
   /** The concepts (`c:` keys) and words of the title alone: what the activity says it is. */
@@ -42,7 +46,9 @@ export interface OverlapProfile {
 const TITLE_WEIGHT = 2;
 // Years and small numbers are dates and counts, not shared identifiers.
 const NOT_A_CODE = /^(1[89]\d\d|20\d\d|\d{1,2})$/;
-const CODE = /[\p{L}\p{N}]*\p{N}[\p{L}\p{N}.\-/]*|\b[A-Z][A-Z&-]{1,8}\b/gu;
+// A code starts where a run of letters and digits starts (a match could start nowhere else: the run
+// from its first letter holds the same digit); saying so spares the engine a retry at every letter.
+const CODE = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*\p{N}[\p{L}\p{N}.\-/]*|\b[A-Z][A-Z&-]{1,8}\b/gu;
 
 function codesOf(text: string, terminology: Terminology): string[] {
   return [...text.matchAll(CODE)]
@@ -85,7 +91,13 @@ export function profileOf(subject: OverlapSubject, terminology: Terminology): Ov
       for (const code of codesOf(value, terminology)) codes.add(code);
     }
   }
-  const regions = new Set([...concepts.keys()].filter((c) => terminology.kindOf(c) === "region"));
+  const ofKind = (kind: string) =>
+    new Set([...concepts.keys()].filter((c) => terminology.kindOf(c) === kind));
+  const countries = ofKind("country");
+  const regions = ofKind("region");
+  // A country and a subregion serve the regions they lie in as well (sub-Saharan Africa is in Africa).
+  for (const place of [...countries, ...regions])
+    for (const region of terminology.broaderOf(place)) regions.add(region);
   if (regions.size === 0) {
     for (const lang of LANGUAGES) {
       const name = subject.unitName[lang];
@@ -95,9 +107,8 @@ export function profileOf(subject: OverlapSubject, terminology: Terminology): Ov
       break;
     }
   }
-  const ofKind = (kind: string) =>
-    new Set([...concepts.keys()].filter((c) => terminology.kindOf(c) === kind));
   const deliverables = ofKind("deliverable");
+  const deliverableFamilies = new Set([...deliverables].map((c) => terminology.broaderOf(c)[0] ?? c));
   const audiences = ofKind("audience");
   return {
     subject,
@@ -105,7 +116,9 @@ export function profileOf(subject: OverlapSubject, terminology: Terminology): Ov
     terms,
     codes,
     regions,
+    countries,
     deliverables,
+    deliverableFamilies,
     audiences,
     titleKeys,
     languages,

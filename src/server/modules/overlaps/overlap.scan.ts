@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import type { OverlapEvidence } from "#shared/overlaps.ts";
 import type { OverlapProfile } from "./overlap.profile.ts";
 import {
+  assess,
   compare,
   contentSimilarity,
   type CorpusStats,
   corpusStats,
-  idf,
+  keyName,
   type OverlapModel,
   type PairEvidence,
   prepare,
@@ -51,65 +52,127 @@ export interface ScanOptions {
 /** A key carried by more activities than this is common vocabulary, at any corpus size. */
 const POSTING_LIMIT = 250;
 
+/** The most activities a key may be carried by and still index them, for a corpus of this size. */
+export const postingLimit = (documents: number) => Math.min(POSTING_LIMIT, Math.max(20, documents * 0.02));
+
 /**
- * The keys that index an activity: its rarest concepts (what it is about, in any language) and,
- * separately, its rarest words and codes (how it says it) — so rare words never crowd out the
- * concepts a translation shares.
+ * How many of the prepared profiles carry each key (by key number): the document frequencies the
+ * index is chosen by, counted once rather than looked up by name for every key of every activity.
  */
-export function indexKeys(p: PreparedProfile, stats: CorpusStats, k: number) {
-  const limit = Math.min(POSTING_LIMIT, Math.max(20, stats.documents * 0.02));
-  const rarest = (keys: Iterable<string>, n: number) =>
-    [...keys]
-      .filter((key) => (stats.frequency.get(key) ?? 0) <= limit)
-      .sort((x, y) => idf(stats, y) - idf(stats, x) || (x < y ? -1 : 1))
-      .slice(0, n);
-  const half = Math.ceil(k / 2);
-  return [...rarest(p.concepts.keys(), half), ...rarest(p.terms.keys(), k - half)];
+function frequencies(prepared: readonly PreparedProfile[]): Int32Array {
+  let size = 0;
+  for (const p of prepared) {
+    for (const k of p.concepts.keys) if (k >= size) size = k + 1;
+    for (const k of p.terms.keys) if (k >= size) size = k + 1;
+  }
+  const df = new Int32Array(size);
+  for (const p of prepared) {
+    for (const k of p.concepts.keys) df[k]!++;
+    for (const k of p.terms.keys) df[k]!++;
+  }
+  return df;
 }
 
 /**
- * Index pairs [i, j] (i < j) of different units worth scoring: for each activity, the later
- * activities that share its indexed keys, ranked by the weight of what they share, the first few
- * kept if their content is alike enough. The work per activity is bounded (keys × posting limit),
- * so a scan grows with the corpus, not with its square.
+ * The keys that index an activity: its rarest concepts (what it is about, in any language) and,
+ * separately, its rarest words and codes (how it says it) — so rare words never crowd out the
+ * concepts a translation shares. Rarest first; among equally rare keys, in the order of their names.
+ */
+function rarestKeys(keys: Int32Array, df: Int32Array, limit: number, n: number): number[] {
+  const eligible: number[] = [];
+  for (const k of keys) if (df[k]! <= limit) eligible.push(k);
+  if (eligible.length > 1) eligible.sort((x, y) => df[x]! - df[y]! || (keyName(x) < keyName(y) ? -1 : 1));
+  return eligible.length > n ? eligible.slice(0, n) : eligible;
+}
+
+export function indexKeys(p: PreparedProfile, stats: CorpusStats, k: number): string[] {
+  const limit = postingLimit(stats.documents);
+  const df = (key: number) => stats.frequency.get(keyName(key)) ?? 0;
+  const rarest = (keys: Int32Array, n: number) =>
+    [...keys]
+      .filter((key) => df(key) <= limit)
+      .sort((x, y) => df(x) - df(y) || (keyName(x) < keyName(y) ? -1 : 1))
+      .slice(0, n)
+      .map(keyName);
+  const half = Math.ceil(k / 2);
+  return [...rarest(p.concepts.keys, half), ...rarest(p.terms.keys, k - half)];
+}
+
+/**
+ * Index pairs [i, j] (i < j) of different units worth scoring: for each activity, the activities
+ * (earlier or later) that carry its rarest keys, ranked by the weight of what they share, the first
+ * few kept if their content is alike enough. Every activity is posted under all its uncommon keys,
+ * not only its rarest: a translation's rarest keys are seldom its original's. The work per activity
+ * is bounded (keys × posting limit), so a scan grows with the corpus, not with its square.
  */
 export function* candidatePairs(
   prepared: readonly PreparedProfile[],
   stats: CorpusStats,
   { keysPerActivity = 16, comparedPerActivity = 20, minContent = 0.08, progress }: ScanOptions = {},
 ): Generator<[number, number]> {
-  const postings = new Map<string, number[]>();
-  const keysOf = prepared.map((p, i) => {
-    const keys = indexKeys(p, stats, keysPerActivity);
-    for (const key of keys) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      list.push(i);
-    }
-    return keys.map((key) => ({ postings: postings.get(key)!, weight: idf(stats, key) }));
+  const n = prepared.length;
+  const df = frequencies(prepared);
+  const limit = postingLimit(stats.documents);
+  const half = Math.ceil(keysPerActivity / 2);
+  // The postings, one flat array (CSR): the activities indexed under key k are
+  // members[start[k] .. start[k + 1]), in ascending order.
+  const keysOf = prepared.map((p) => [
+    ...rarestKeys(p.concepts.keys, df, limit, half),
+    ...rarestKeys(p.terms.keys, df, limit, keysPerActivity - half),
+  ]);
+  const start = new Int32Array(df.length + 1);
+  for (let k = 0; k < df.length; k++) start[k + 1] = start[k]! + (df[k]! <= limit ? df[k]! : 0);
+  const members = new Int32Array(start[df.length]!);
+  const filled = start.slice(0, df.length);
+  prepared.forEach((p, i) => {
+    for (const k of p.concepts.keys) if (df[k]! <= limit) members[filled[k]!++] = i;
+    for (const k of p.terms.keys) if (df[k]! <= limit) members[filled[k]!++] = i;
   });
+  const idfOf = (k: number) => Math.log((stats.documents + 1) / (df[k]! + 1)) + 1;
   const units = new Map<string, number>();
   const unitOf = Int32Array.from(prepared, (p) => {
     const code = p.profile.subject.unitCode;
     if (!units.has(code)) units.set(code, units.size);
     return units.get(code)!;
   });
-  const shared = new Float64Array(prepared.length);
-  const touched: number[] = [];
-  for (let i = 0; i < prepared.length; i++) {
-    for (const { postings: list, weight } of keysOf[i]!) {
-      for (const j of list) {
-        if (j <= i || unitOf[j] === unitOf[i]) continue;
-        if (shared[j] === 0) touched.push(j);
-        shared[j]! += weight;
+  const sharedWeight = new Float64Array(n);
+  const touched = new Int32Array(n);
+  // Each activity's shortlist, kept so that a pair met again from its other side is not scored twice.
+  const shortlists = new Int32Array(n * comparedPerActivity).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const ranked = shortlists.subarray(i * comparedPerActivity, (i + 1) * comparedPerActivity);
+    let count = 0;
+    for (const k of keysOf[i]!) {
+      const weight = idfOf(k);
+      for (let m = start[k]!, end = start[k + 1]!; m < end; m++) {
+        const j = members[m]!;
+        if (j === i || unitOf[j] === unitOf[i]) continue;
+        if (sharedWeight[j] === 0) touched[count++] = j;
+        sharedWeight[j]! += weight;
       }
     }
-    const ranked = touched.sort((x, y) => shared[y]! - shared[x]!).slice(0, comparedPerActivity);
-    for (const j of touched) shared[j] = 0;
-    touched.length = 0;
+    // The first few by shared weight, ties in the order first met: a selection, not a sort of all.
+    let kept = 0;
+    for (let t = 0; t < count; t++) {
+      const j = touched[t]!;
+      const w = sharedWeight[j]!;
+      if (kept === comparedPerActivity && sharedWeight[ranked[kept - 1]!]! >= w) continue;
+      let at = kept < comparedPerActivity ? kept++ : kept - 1;
+      while (at > 0 && sharedWeight[ranked[at - 1]!]! < w) {
+        ranked[at] = ranked[at - 1]!;
+        at--;
+      }
+      ranked[at] = j;
+    }
     const a = prepared[i]!;
-    for (const j of ranked) if (contentSimilarity(a, prepared[j]!) >= minContent) yield [i, j];
-    if (progress && (i % 1000 === 999 || i === prepared.length - 1)) progress(i + 1, prepared.length);
+    for (let t = 0; t < count; t++) sharedWeight[touched[t]!] = 0;
+    for (let t = 0; t < kept; t++) {
+      const j = ranked[t]!;
+      if (j < i && shortlists.subarray(j * comparedPerActivity, (j + 1) * comparedPerActivity).includes(i))
+        continue;
+      if (contentSimilarity(a, prepared[j]!) >= minContent) yield j < i ? [j, i] : [i, j];
+    }
+    if (progress && (i % 1000 === 999 || i === n - 1)) progress(i + 1, n);
   }
 }
 
@@ -122,9 +185,11 @@ export function* scan(
   const prepared = profiles.map((p) => prepare(p, stats));
   for (const [i, j] of candidatePairs(prepared, stats, options)) {
     const [a, b] = [prepared[i]!, prepared[j]!];
-    const evidence = compare(a, b);
-    const score = probability(model, evidence.features);
+    // The shared words are listed only for the pairs that are reported.
+    const assessed = assess(a, b);
+    const score = probability(model, assessed.features);
     if (score < model.floor) continue;
+    const evidence = compare(a, b, assessed);
     yield { a: a.profile, b: b.profile, score, likely: score >= model.likely, evidence };
   }
 }

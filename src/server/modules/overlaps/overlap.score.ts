@@ -36,22 +36,61 @@ export function idf(stats: CorpusStats, key: string): number {
   return Math.log((stats.documents + 1) / ((stats.frequency.get(key) ?? 0) + 1)) + 1;
 }
 
-function weighted(stats: CorpusStats, entries: Iterable<[string, number]>): Map<string, number> {
-  const vector = new Map<string, number>();
-  for (const [key, tf] of entries) vector.set(key, (1 + Math.log(tf)) * idf(stats, key));
-  return vector;
+/**
+ * Keys as small integers, the same for the whole process: vectors become sorted typed arrays that
+ * two profiles compare by a merge, without a string hashed per shared key in the hot loops of a scan.
+ */
+const keyNumbers = new Map<string, number>();
+const keyNames: string[] = [];
+
+export function keyNumber(key: string): number {
+  let n = keyNumbers.get(key);
+  if (n === undefined) {
+    n = keyNames.length;
+    keyNumbers.set(key, n);
+    keyNames.push(key);
+  }
+  return n;
+}
+
+export const keyName = (n: number): string => keyNames[n]!;
+
+/** An idf-weighted vector, keys ascending. */
+export interface WeightedVector {
+  keys: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+function weighted(stats: CorpusStats, entries: Iterable<[string, number]>): WeightedVector {
+  const pairs: [number, number][] = [];
+  for (const [key, tf] of entries) pairs.push([keyNumber(key), (1 + Math.log(tf)) * idf(stats, key)]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  const keys = new Int32Array(pairs.length);
+  const weights = new Float64Array(pairs.length);
+  let sum = 0;
+  pairs.forEach(([key, w], i) => {
+    keys[i] = key;
+    weights[i] = w;
+    sum += w * w;
+  });
+  return { keys, weights, norm: Math.sqrt(sum) };
 }
 
 /** A profile with its weighted vectors computed once per scan, not once per pair. */
 export interface PreparedProfile {
   profile: OverlapProfile;
-  concepts: Map<string, number>;
-  conceptNorm: number;
-  terms: Map<string, number>;
-  termNorm: number;
+  concepts: WeightedVector;
+  terms: WeightedVector;
+  /** The title's keys (ascending) and their weights in the vectors above. */
+  titleKeys: Int32Array;
+  titleWeights: Float64Array;
+  /** The period as days since 1970, open-ended as +∞. */
+  startDay: number;
+  endDay: number;
 }
 
-const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((sum, x) => sum + x * x, 0));
+const day = (iso: string) => Date.parse(iso) / 86_400_000;
 
 export function prepare(profile: OverlapProfile, stats: CorpusStats): PreparedProfile {
   const concepts = weighted(stats, themeConcepts(profile));
@@ -59,45 +98,110 @@ export function prepare(profile: OverlapProfile, stats: CorpusStats): PreparedPr
     ...profile.terms,
     ...[...profile.codes].map((c): [string, number] => [`#:${c}`, 1]),
   ]);
-  return { profile, concepts, conceptNorm: norm(concepts), terms, termNorm: norm(terms) };
+  const title = [...profile.titleKeys]
+    .map((key): [number, number] => {
+      const n = keyNumber(key);
+      return [n, weightIn(key.startsWith("c:") ? concepts : terms, n)];
+    })
+    .sort((x, y) => x[0] - y[0]);
+  return {
+    profile,
+    concepts,
+    terms,
+    titleKeys: Int32Array.from(title, (t) => t[0]),
+    titleWeights: Float64Array.from(title, (t) => t[1]),
+    startDay: day(profile.subject.start),
+    endDay: profile.subject.end ? day(profile.subject.end) : Infinity,
+  };
 }
 
-function cosine(a: Map<string, number>, normA: number, b: Map<string, number>, normB: number): number {
-  if (!normA || !normB) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [key, x] of small) {
-    const y = large.get(key);
-    if (y !== undefined) dot += x * y;
+function weightIn(v: WeightedVector, key: number): number {
+  let lo = 0;
+  let hi = v.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = v.keys[mid]!;
+    if (k === key) return v.weights[mid]!;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return dot / (normA * normB);
+  return 0;
+}
+
+function dot(a: WeightedVector, b: WeightedVector): number {
+  const ak = a.keys;
+  const bk = b.keys;
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < ak.length && j < bk.length) {
+    const x = ak[i]!;
+    const y = bk[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+function cosine(a: WeightedVector, b: WeightedVector): number {
+  return a.norm && b.norm ? dot(a, b) / (a.norm * b.norm) : 0;
 }
 
 /** The similarity of content alone, cheap: what a scan checks before gathering the evidence. */
 export function contentSimilarity(a: PreparedProfile, b: PreparedProfile): number {
-  return Math.max(
-    cosine(a.concepts, a.conceptNorm, b.concepts, b.conceptNorm),
-    cosine(a.terms, a.termNorm, b.terms, b.termNorm),
-  );
+  return Math.max(cosine(a.concepts, b.concepts), cosine(a.terms, b.terms));
 }
 
-const jaccard = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>) => {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
-};
+// Areas, SDG targets and codes are a handful per activity: scanning short arrays beats building sets.
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const shared = commonCount(a, b);
+  return shared / (distinct(a) + distinct(b) - shared);
+}
 
-const intersect = <T>(a: Iterable<T>, b: ReadonlySet<T>) => [...a].filter((x) => b.has(x));
+function commonCount(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i && b.includes(a[i]!)) n++;
+  return n;
+}
 
-function yearsBetween(a: OverlapProfile, b: OverlapProfile): number {
-  const endA = a.subject.end ?? "9999-12-31";
-  const endB = b.subject.end ?? "9999-12-31";
-  if (a.subject.start <= endB && b.subject.start <= endA) return 0;
-  const gapDays =
-    a.subject.start > endB
-      ? (Date.parse(a.subject.start) - Date.parse(endB)) / 86_400_000
-      : (Date.parse(b.subject.start) - Date.parse(endA)) / 86_400_000;
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+function distinct(a: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i) n++;
+  return n;
+}
+
+function common(a: Iterable<string>, b: readonly string[] | ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  if (Array.isArray(b)) {
+    for (const x of a) if (b.includes(x) && !found.includes(x)) found.push(x);
+  } else {
+    for (const x of a) if ((b as ReadonlySet<string>).has(x) && !found.includes(x)) found.push(x);
+  }
+  return found;
+}
+
+function disjoint(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size === 0 || y.size === 0) return false;
+  for (const v of x) if (y.has(v)) return false;
+  return true;
+}
+
+function sharesAny(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  for (const v of x) if (y.has(v)) return true;
+  return false;
+}
+
+function yearsBetween(a: PreparedProfile, b: PreparedProfile): number {
+  if (a.startDay <= b.endDay && b.startDay <= a.endDay) return 0;
+  const gapDays = a.startDay > b.endDay ? a.startDay - b.endDay : b.startDay - a.endDay;
   return gapDays / 365.25;
 }
 
@@ -132,24 +236,68 @@ function themeConcepts(p: OverlapProfile): [string, number][] {
 
 /** How much of the two titles' rare words and concepts they share (idf-weighted Dice). */
 function titleOverlap(pa: PreparedProfile, pb: PreparedProfile): number {
-  const weightOf = (p: PreparedProfile, key: string) =>
-    (key.startsWith("c:") ? p.concepts.get(key) : p.terms.get(key)) ?? 0;
-  let shared = 0;
+  const ak = pa.titleKeys;
+  const bk = pb.titleKeys;
   let total = 0;
-  for (const key of pa.profile.titleKeys) {
-    total += weightOf(pa, key);
-    if (pb.profile.titleKeys.has(key)) shared += weightOf(pa, key) + weightOf(pb, key);
+  for (const w of pa.titleWeights) total += w;
+  for (const w of pb.titleWeights) total += w;
+  if (!total) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < ak.length && j < bk.length;) {
+    if (ak[i] === bk[j]) shared += pa.titleWeights[i++]! + pb.titleWeights[j++]!;
+    else if (ak[i]! < bk[j]!) i++;
+    else j++;
   }
-  for (const key of pb.profile.titleKeys) total += weightOf(pb, key);
-  return total ? shared / total : 0;
+  return shared / total;
 }
 
-/** The weight of everything the two share, concepts and words: rare shared evidence adds up. */
-function sharedWeight(pa: PreparedProfile, pb: PreparedProfile): number {
-  let sum = 0;
-  for (const [key, x] of pa.concepts) if (pb.concepts.has(key)) sum += Math.min(x, pb.concepts.get(key)!);
-  for (const [key, x] of pa.terms) if (pb.terms.has(key)) sum += Math.min(x, pb.terms.get(key)!);
-  return sum;
+/**
+ * What two vectors share: their dot product and the sum of the smaller weights (rare shared
+ * evidence adds up).
+ */
+function overlapOf(a: WeightedVector, b: WeightedVector): { product: number; overlap: number } {
+  const ak = a.keys;
+  const bk = b.keys;
+  let product = 0;
+  let overlap = 0;
+  for (let i = 0, j = 0; i < ak.length && j < bk.length;) {
+    const x = ak[i]!;
+    const y = bk[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      const wa = a.weights[i++]!;
+      const wb = b.weights[j++]!;
+      product += wa * wb;
+      overlap += wa < wb ? wa : wb;
+    }
+  }
+  return { product, overlap };
+}
+
+const STRONGEST = 8;
+
+/** The few shared keys that weigh most (product of the two weights), strongest first: the evidence list. */
+function strongestShared(a: WeightedVector, b: WeightedVector): string[] {
+  const ak = a.keys;
+  const bk = b.keys;
+  const top: { key: number; weight: number }[] = [];
+  for (let i = 0, j = 0; i < ak.length && j < bk.length;) {
+    const x = ak[i]!;
+    const y = bk[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      const weight = a.weights[i++]! * b.weights[j++]!;
+      if (top.length < STRONGEST || weight > top[top.length - 1]!.weight) {
+        let at = top.length;
+        while (at > 0 && top[at - 1]!.weight < weight) at--;
+        top.splice(at, 0, { key: x, weight });
+        if (top.length > STRONGEST) top.pop();
+      }
+    }
+  }
+  return top.map((t) => keyName(t.key));
 }
 
 /** What is true of the pair, whatever the model makes of it: what the evidence list states. */
@@ -174,28 +322,32 @@ export interface PairEvidence {
   sharedTargets: string[];
 }
 
-export function compare(pa: PreparedProfile, pb: PreparedProfile): PairEvidence {
+/** What the model reads and what is true of a pair: all a scan needs to decide whether to keep it. */
+export function assess(
+  pa: PreparedProfile,
+  pb: PreparedProfile,
+): { features: Record<Feature, number>; facts: PairFacts } {
   const [a, b] = [pa.profile, pb.profile];
-  const conceptSimilarity = cosine(pa.concepts, pa.conceptNorm, pb.concepts, pb.conceptNorm);
-  const termSimilarity = cosine(pa.terms, pa.termNorm, pb.terms, pb.termNorm);
-  const sharedCodes = intersect(a.codes, b.codes);
-  const areasA = new Set(a.subject.areaSlugs);
-  const areasB = new Set(b.subject.areaSlugs);
-  const targetsA = new Set(a.subject.sdgTargets);
-  const targetsB = new Set(b.subject.sdgTargets);
-  const gap = yearsBetween(a, b);
-  const sharedLanguage = [...a.languages].some((l) => b.languages.has(l));
-  const disjoint = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
-    x.size > 0 && y.size > 0 && intersect(x, y).length === 0;
+  const concepts = overlapOf(pa.concepts, pb.concepts);
+  const terms = overlapOf(pa.terms, pb.terms);
+  const conceptSimilarity =
+    pa.concepts.norm && pb.concepts.norm ? concepts.product / (pa.concepts.norm * pb.concepts.norm) : 0;
+  const termSimilarity = pa.terms.norm && pb.terms.norm ? terms.product / (pa.terms.norm * pb.terms.norm) : 0;
+  const gap = yearsBetween(pa, pb);
   const facts: PairFacts = {
     sameType: a.subject.type === b.subject.type,
     periodsOverlap: gap === 0,
     yearsApart: +gap.toFixed(1),
-    regionsDisjoint: disjoint(a.regions, b.regions),
-    deliverablesDisjoint: disjoint(a.deliverables, b.deliverables),
-    deliverablesShared: intersect(a.deliverables, b.deliverables).length > 0,
+    // Two activities that each name their countries serve the same audience only if they share one
+    // (Mauritania is in the Arab States and in Africa); otherwise regions decide.
+    regionsDisjoint:
+      a.countries.size > 0 && b.countries.size > 0
+        ? disjoint(a.countries, b.countries)
+        : disjoint(a.regions, b.regions),
+    deliverablesDisjoint: disjoint(a.deliverableFamilies, b.deliverableFamilies),
+    deliverablesShared: sharesAny(a.deliverables, b.deliverables),
     audiencesDisjoint: disjoint(a.audiences, b.audiences),
-    crossLanguage: !sharedLanguage,
+    crossLanguage: !sharesAny(a.languages, b.languages),
   };
   // What the activities share by their records (type, period, areas, targets) counts in proportion
   // to how alike their texts are: two unrelated events in the same year are not evidence of
@@ -206,9 +358,9 @@ export function compare(pa: PreparedProfile, pb: PreparedProfile): PairEvidence 
     conceptSimilarity,
     termSimilarity,
     contentSimilarity: content,
-    sharedCodes: Math.min(1, sharedCodes.length / 2),
-    sharedAreas: jaccard(areasA, areasB) * content,
-    sharedTargets: jaccard(targetsA, targetsB) * content,
+    sharedCodes: Math.min(1, sharedCount(a.codes, b.codes) / 2),
+    sharedAreas: jaccard(a.subject.areaSlugs, b.subject.areaSlugs) * content,
+    sharedTargets: jaccard(a.subject.sdgTargets, b.subject.sdgTargets) * content,
     sameType: facts.sameType ? content : 0,
     periodsOverlap: facts.periodsOverlap ? content : 0,
     periodGap: Math.min(1, gap / 3),
@@ -217,24 +369,31 @@ export function compare(pa: PreparedProfile, pb: PreparedProfile): PairEvidence 
     deliverablesShared: facts.deliverablesShared ? content : 0,
     audiencesDisjoint: facts.audiencesDisjoint ? 1 : 0,
     titleSimilarity: titleOverlap(pa, pb),
-    sharedEvidence: Math.min(1, sharedWeight(pa, pb) / 40),
+    sharedEvidence: Math.min(1, (concepts.overlap + terms.overlap) / 40),
     crossLanguage: facts.crossLanguage ? conceptSimilarity : 0,
   };
-  const strongest = (x: Map<string, number>, y: Map<string, number>) =>
-    [...x.keys()]
-      .filter((k) => y.has(k))
-      .sort((k1, k2) => y.get(k2)! * x.get(k2)! - y.get(k1)! * x.get(k1)!)
-      .slice(0, 8);
+  return { features, facts };
+}
+
+/**
+ * The evidence of a pair as a person reads it: the features and facts (already assessed, or
+ * assessed now) and what the two share, strongest first.
+ */
+export function compare(
+  pa: PreparedProfile,
+  pb: PreparedProfile,
+  assessed: { features: Record<Feature, number>; facts: PairFacts } = assess(pa, pb),
+): PairEvidence {
+  const [a, b] = [pa.profile, pb.profile];
   return {
-    features,
-    facts,
-    sharedConcepts: strongest(pa.concepts, pb.concepts).map((k) => k.slice(2)),
-    sharedTerms: strongest(pa.terms, pb.terms)
+    ...assessed,
+    sharedConcepts: strongestShared(pa.concepts, pb.concepts).map((k) => k.slice(2)),
+    sharedTerms: strongestShared(pa.terms, pb.terms)
       .filter((k) => !k.startsWith("#:"))
       .map((k) => k.slice(k.indexOf(":") + 1)),
-    sharedCodes,
-    sharedAreas: intersect(areasA, areasB),
-    sharedTargets: intersect(targetsA, targetsB),
+    sharedCodes: common(a.codes, b.codes),
+    sharedAreas: common(a.subject.areaSlugs, b.subject.areaSlugs),
+    sharedTargets: common(a.subject.sdgTargets, b.subject.sdgTargets),
   };
 }
 

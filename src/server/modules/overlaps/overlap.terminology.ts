@@ -19,37 +19,57 @@ const SNOWBALL: Record<Exclude<Language, "zh">, string> = {
   ru: "russian",
   es: "spanish",
 };
-const stemmers = new Map<Language, { stem(word: string): string }>();
 
-/** A word reduced to its stem (Snowball), so "workshops" and "workshop", "электросвязи" and "электросвязь" meet. */
 /** French elides articles and prepositions into the next word: l'Afrique, d'urgence, qu'elle. */
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/u;
 
-export function stem(lang: Language, word: string): string {
-  if (lang === "zh" || HAN.test(word)) return word;
-  if (lang === "fr") word = word.replace(ELISION, "");
-  let stemmer = stemmers.get(lang);
-  if (!stemmer) {
-    stemmer = memoized(snowball.newStemmer(SNOWBALL[lang]));
-    stemmers.set(lang, stemmer);
-  }
-  return stemmer.stem(word);
+/**
+ * Arabic writes the article, and a conjunction or preposition before it, onto the word: الدول,
+ * للدول, والدول and بالدول are all "the States". Snowball leaves وال… whole, and a stem too short to
+ * trust falls back to the word, so the article is taken off first.
+ */
+const ARABIC_ARTICLE = /^(?:وال|بال|كال|فال|لل|ال)(?=\p{L}{2})/u;
+
+/** The word a stem is cut from: French elision and the Arabic article removed. */
+function bare(lang: Language, word: string): string {
+  if (lang === "fr") return word.replace(ELISION, "");
+  if (lang === "ar") return word.replace(ARABIC_ARTICLE, "");
+  return word;
 }
 
-/** The same words recur across a corpus: stemming each once makes a 100,000-activity scan affordable. */
-function memoized(stemmer: { stem(word: string): string }) {
-  const known = new Map<string, string>();
-  return {
-    stem(word: string) {
-      let stemmed = known.get(word);
-      if (stemmed === undefined) {
-        stemmed = stemmer.stem(word);
-        if (known.size > 500_000) known.clear();
-        known.set(word, stemmed);
-      }
-      return stemmed;
-    },
-  };
+/**
+ * The same words recur across a corpus: each word is stemmed (and its match key found) once per
+ * process, which makes a 100,000-activity scan affordable. A cache that grows past its bound is
+ * emptied rather than managed: the words that recur come back at once.
+ */
+interface Stemming {
+  snowball: { stem(word: string): string };
+  stems: Map<string, string>;
+  matchKeys: Map<string, string>;
+}
+const stemmings = new Map<Language, Stemming>();
+const CACHED_WORDS = 500_000;
+
+function stemming(lang: Exclude<Language, "zh">): Stemming {
+  let found = stemmings.get(lang);
+  if (!found) {
+    found = { snowball: snowball.newStemmer(SNOWBALL[lang]), stems: new Map(), matchKeys: new Map() };
+    stemmings.set(lang, found);
+  }
+  return found;
+}
+
+/** A word reduced to its stem (Snowball), so "workshops" and "workshop", "электросвязи" and "электросвязь" meet. */
+export function stem(lang: Language, word: string): string {
+  if (lang === "zh") return word;
+  const { snowball: stemmer, stems: known } = stemming(lang);
+  let stemmed = known.get(word);
+  if (stemmed === undefined) {
+    stemmed = HAN.test(word) ? word : stemmer.stem(bare(lang, word));
+    if (known.size > CACHED_WORDS) known.clear();
+    known.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** Stems of a text's words in its language, Chinese words left whole. */
@@ -62,8 +82,16 @@ export function stems(lang: Language, text: string): string[] {
  * that many unrelated words share ("ageing" → "age"), in which case the word itself.
  */
 function matchKey(lang: Language, word: string): string {
-  const s = stem(lang, word);
-  return s === word || s.length >= (lang === "ar" ? 4 : 5) ? s : word;
+  if (lang === "zh") return word;
+  const known = stemming(lang).matchKeys;
+  let key = known.get(word);
+  if (key === undefined) {
+    const s = stem(lang, word);
+    key = s === word || s.length >= (lang === "ar" ? 4 : 5) ? s : bare(lang, word);
+    if (known.size > CACHED_WORDS) known.clear();
+    known.set(word, key);
+  }
+  return key;
 }
 
 function matchKeys(lang: Language, text: string | readonly string[]): string[] {
@@ -131,7 +159,7 @@ function longestMatches(
   return found;
 }
 
-export const CONCEPT_KINDS = ["theme", "deliverable", "region", "audience", "body"] as const;
+export const CONCEPT_KINDS = ["theme", "deliverable", "region", "country", "audience", "body"] as const;
 export type ConceptKind = (typeof CONCEPT_KINDS)[number];
 
 export interface Terminology {
@@ -141,6 +169,12 @@ export interface Terminology {
   isBoilerplate(lang: Language, stemmed: string): boolean;
   /** What a concept names: a region served, a kind of deliverable, an audience, a body, or a theme. */
   kindOf(concept: string): ConceptKind;
+  /**
+   * What a concept falls within (`concept-kinds.tsv`, column `broader`): the family of a kind of
+   * deliverable (events, training, publications, tools…: a training course and a training are one
+   * deliverable named twice, a report and a workshop two), the regions a country belongs to.
+   */
+  broaderOf(concept: string): readonly string[];
   /**
    * The passages of a text (character ranges) that carry the given concepts or word stems: what
    * the side-by-side view highlights.
@@ -169,9 +203,15 @@ export function terminology(): Terminology {
 
 export function loadTerminology(conceptsTsv: string, boilerplateTsv: string, kindsTsv: string): Terminology {
   const kinds = new Map<string, ConceptKind>();
+  const broader = new Map<string, string[]>();
   for (const line of kindsTsv.split("\n").slice(1)) {
-    const [id, kind] = line.split("\t").map((cell) => cell.trim());
+    const [id, kind, within] = line.split("\t").map((cell) => cell.trim());
     if (id && (CONCEPT_KINDS as readonly string[]).includes(kind ?? "")) kinds.set(id, kind as ConceptKind);
+    if (id && within)
+      broader.set(
+        id,
+        within.split("|").map((x) => x.trim()),
+      );
   }
   const [header, ...rows] = conceptsTsv.split("\n").filter((line) => line.trim() !== "");
   const columns = header!.split("\t");
@@ -223,7 +263,11 @@ export function loadTerminology(conceptsTsv: string, boilerplateTsv: string, kin
         for (const m of matches) add(m.concept);
         if (lang !== "en") {
           const covered = new Set(matches.flatMap((m) => range(m.from, m.to)));
-          const rest = path.map((s, i) => (covered.has(i) || !/^[a-z0-9]/.test(s) ? "\u0000" : s));
+          // Names written in English inside another language ("Greening the Blue", "AI for Good")
+          // are matched as English words: a French stem of "greening" is not an English one.
+          const rest = textWords.map((w, i) =>
+            covered.has(i) || !/^[a-z0-9]/.test(w) ? "\u0000" : matchKey("en", w),
+          );
           for (const m of longestMatches(latin, rest)) add(m.concept);
         }
       }
@@ -253,6 +297,9 @@ export function loadTerminology(conceptsTsv: string, boilerplateTsv: string, kin
       }
       for (const s of segments) if (stemSet.has(stem(lang, s.word))) ranges.push([s.start, s.end]);
       return merged(ranges);
+    },
+    broaderOf(concept) {
+      return broader.get(concept) ?? [];
     },
     kindOf(concept) {
       return kinds.get(concept) ?? (concept.startsWith("region-") ? "region" : "theme");

@@ -21,6 +21,7 @@ import { type OverlapProfile, type OverlapSubject, profileOf } from "./overlap.p
 import { candidateLine, overlapModel, scan } from "./overlap.scan.ts";
 import { terminology } from "./overlap.terminology.ts";
 import {
+  activityCount,
   allCandidates,
   type CandidateRow,
   candidateById,
@@ -71,17 +72,21 @@ function changedSubstantially(before: readonly string[], now: readonly string[])
 /** Every activity, profiled, page by page; progress counts activities read. */
 export async function profileCorpus(ctx: Ctx, progress?: Progress) {
   const terms = terminology();
+  const total = progress ? await activityCount(ctx.db) : 0;
   const rows: SubjectRow[] = [];
-  for (let after: string | null = null; ;) {
-    const page = await subjectPage(ctx.db, after, PAGE);
-    rows.push(...page);
-    if (page.length < PAGE) break;
-    after = page.at(-1)!.id;
+  const profiles: OverlapProfile[] = [];
+  // The next page is read while this one is profiled: the database and the profiling overlap.
+  let next: Promise<SubjectRow[]> | null = subjectPage(ctx.db, null, PAGE);
+  while (next) {
+    const page: SubjectRow[] = await next;
+    next = page.length < PAGE ? null : subjectPage(ctx.db, page.at(-1)!.id, PAGE);
+    next?.catch(() => {}); // thrown where it is awaited, not reported as unhandled in between
+    for (const row of page) {
+      if (progress && rows.length % 1000 === 0) progress(rows.length, Math.max(total, rows.length) * 2);
+      rows.push(row);
+      profiles.push(profileOf(subjectOf(row), terms));
+    }
   }
-  const profiles = rows.map((row, i) => {
-    if (progress && i % 1000 === 0) progress(i, rows.length * 2);
-    return profileOf(subjectOf(row), terms);
-  });
   return { rows, profiles };
 }
 
@@ -133,16 +138,27 @@ export async function runOverlapScan(
     // holds all its findings in memory, nor sends one statement per pair.
     let fresh: NewCandidateRow[] = [];
     let refreshed: Pick<CandidateRow, "id" | "score" | "likely" | "evidence" | "detectedAt">[] = [];
+    // One batch is written while the scan computes the next: the database and the scan each keep a
+    // core busy, rather than taking turns.
+    let writing: Promise<unknown> = Promise.resolve();
     const flush = async (all = false) => {
       if (fresh.length >= BATCH || (all && fresh.length)) {
-        await insertCandidates(tx.db, fresh);
-        summary.added += fresh.length;
+        const batch = fresh;
         fresh = [];
+        summary.added += batch.length;
+        await writing;
+        writing = insertCandidates(tx.db, batch);
+        // Its failure is thrown where it is awaited, not reported as unhandled in between.
+        writing.catch(() => {});
       }
       if (refreshed.length >= BATCH || (all && refreshed.length)) {
-        await refreshCandidates(tx.db, refreshed);
+        const batch = refreshed;
         refreshed = [];
+        await writing;
+        writing = refreshCandidates(tx.db, batch);
+        writing.catch(() => {});
       }
+      if (all) await writing;
     };
     const tellAbout: { ids: [string, string]; contacts: string[] }[] = [];
     const seen = new Set<number>();
