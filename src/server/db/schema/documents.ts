@@ -17,7 +17,10 @@ export const document = pgTable(
     title: jsonb("title").$type<MultilingualText>().notNull(),
     originalLanguage: text("original_language").notNull(),
     issuedOn: date("issued_on", { mode: "string" }),
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     bodyId: uuid("body_id").references(() => body.id),
     meetingId: uuid("meeting_id").references(() => meeting.id),
     link: text("link"),
