@@ -155,4 +155,3 @@ export const ACTIVITY_COLUMNS = [
   "currency",
 ] as const;
 export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
-
