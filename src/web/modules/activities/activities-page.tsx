@@ -25,6 +25,7 @@ import { areaPath, useAreas, useSdgGoals } from "../areas/areas.queries.ts";
 import { useUnits } from "../units/units.queries.ts";
 import { ActivityStatusBadge, usePeriod } from "./activity-parts.tsx";
 import { type ActivityFilter, activityPath, canEditActivities, useActivities } from "./activities.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 const FILTERS = ["unitCode", "areaSlug", "sdgGoal", "type", "status", "from", "to"] as const;
 
@@ -38,15 +39,7 @@ export function ActivitiesPage() {
   const goals = useSdgGoals();
   const [params, setParams] = useSearchParams();
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   const [search, setSearch] = useState(() => params.get("q") ?? "");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const q = params.get("q") ?? "";

@@ -17,6 +17,7 @@ import {
   useAreaComparison,
   useAreas,
 } from "./areas.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 export function AreasPage() {
   const { t, i18n } = useTranslation();
@@ -27,15 +28,7 @@ export function AreasPage() {
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   const areas = useAreas(asOf || undefined);
   const day = asOf || today();
   const exportQuery = { asOf: asOf || undefined, lang: i18n.language };

@@ -7,6 +7,7 @@ import { api, type Page } from "../../api/client.ts";
 import { AuditEventList, LoadMore } from "../../components/history.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
+import { addressWith } from "../../components/address.ts";
 
 export const AUDIT_ENTITIES = [
   "unit",
@@ -74,15 +75,7 @@ export function AuditPage() {
     to: params.get("to") ?? "",
   };
   const update = (key: keyof typeof filter, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   const events = useInfiniteQuery({
     queryKey: ["audit", filter],
     queryFn: ({ pageParam }) =>

@@ -15,6 +15,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { canManageBodies, useBodies } from "../bodies/bodies.queries.ts";
 import { ActionItemsTable } from "./action-item-parts.tsx";
 import { type ActionItemFilter, useActionItems } from "./decisions.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 /** Action items across bodies, soonest due first: one's own, by status, overdue or not. */
 export function ActionItemsPage() {
@@ -25,15 +26,7 @@ export function ActionItemsPage() {
   const bodies = useBodies();
   const [params, setParams] = useSearchParams();
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   // The box follows the click at once; the address follows it for reloads and shared links.
   const [mine, setMine] = useState(() => params.get("mine") === "true");
   const filter: ActionItemFilter = {

@@ -13,6 +13,7 @@ import { DEFAULT_TIME_ZONE, formatDayInZone } from "../../i18n/zoned-time.ts";
 import { useBodies } from "../bodies/bodies.queries.ts";
 import { useMeetingName } from "../meetings/meetings.queries.ts";
 import { type DecisionFilter, useDecisions } from "./decisions.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 /** The decision register across every body's series: search by word in any language, filter by body. */
 export function DecisionsPage() {
@@ -25,15 +26,7 @@ export function DecisionsPage() {
   const bodyId = params.get("bodyId") ?? "";
   const q = params.get("q") ?? "";
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   // The address (and so the search) follows the box once typing pauses; a reload or a link keeps it.
   const searchFor = useDebouncedCallback((value: string) => update("q", value.trim() || null), 300);
   const filter: DecisionFilter = { bodyId: bodyId || undefined, q: q || undefined };

@@ -15,6 +15,7 @@ import { bodyPath, canManageBodies, useBodies } from "../bodies/bodies.queries.t
 import { meetingPath, useMeetingName } from "../meetings/meetings.queries.ts";
 import { CitedBy, DocumentLanguages } from "./document-parts.tsx";
 import { documentPath, registerSymbolPath, useDocuments } from "./documents.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 /**
  * The documents register. The search box takes words of a title or (part of) a symbol; a link from
@@ -40,18 +41,7 @@ export function DocumentsPage() {
     if (searched !== debounced) setSearch(searched);
   }
 
-  const setParam = (changes: Record<string, string>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const setParam = (changes: Record<string, string>) => setParams(addressWith(changes), { replace: true });
 
   // What is typed goes to the address (so the search can be shared and survives a reload); an
   // exact symbol from a link stays exact until the reader types something else.

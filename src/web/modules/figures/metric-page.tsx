@@ -54,6 +54,7 @@ import {
   useMetric,
   usePeriodTotal,
 } from "./figures.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 export function MetricPage() {
   const { t } = useTranslation();
@@ -177,15 +178,7 @@ function MetricDetails({ metric }: { metric: Metric }) {
           mb="sm"
           onChange={(event) => {
             const checked = event.currentTarget.checked;
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (checked) next.set("contradicted", "true");
-                else next.delete("contradicted");
-                return next;
-              },
-              { replace: true },
-            );
+            setParams(addressWith({ contradicted: checked ? "true" : null }), { replace: true });
           }}
         />
         {figures.isPending ? (

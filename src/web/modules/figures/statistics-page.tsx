@@ -18,6 +18,7 @@ import {
   useFigures,
   useMetrics,
 } from "./figures.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 /** `S.6.1` as an id fragment. */
 const sectionId = (section: ReportSection) => `section-${section.replaceAll(".", "-")}`;
@@ -88,15 +89,7 @@ export function StatisticsPage() {
           checked={onlyContradicted}
           onChange={(event) => {
             const checked = event.currentTarget.checked;
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (checked) next.set("contradicted", "true");
-                else next.delete("contradicted");
-                return next;
-              },
-              { replace: true },
-            );
+            setParams(addressWith({ contradicted: checked ? "true" : null }), { replace: true });
           }}
         />
       </form>

@@ -29,6 +29,7 @@ import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useAreas } from "../areas/areas.queries.ts";
 import { type IssueFilter, issuePath, useIssueUpdated, useIssues } from "./issues.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 /** Coordination issues on the areas: filters (the chair's view among them), the list, and raising one. */
 export function IssuesPage() {
@@ -41,15 +42,7 @@ export function IssuesPage() {
   const areaSlug = params.get("areaSlug") ?? "";
   const escalated = params.get("escalated") === "true";
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   const filter: IssueFilter = {
     status: status || undefined,
     areaSlug: areaSlug || undefined,

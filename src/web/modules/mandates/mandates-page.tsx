@@ -11,6 +11,7 @@ import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { VerificationBadge } from "./mandate-parts.tsx";
 import { canManageMandates, mandatePath, useMandates } from "./mandates.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 const isSource = (value: string | null): value is MandateSource =>
   value !== null && (MANDATE_SOURCES as readonly string[]).includes(value);
@@ -48,15 +49,7 @@ export function MandatesPage() {
           name="source"
           value={source ?? ""}
           onChange={(event) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (event.currentTarget.value) next.set("source", event.currentTarget.value);
-                else next.delete("source");
-                return next;
-              },
-              { replace: true },
-            )
+            setParams(addressWith({ source: event.currentTarget.value }), { replace: true })
           }
           data={[
             { value: "", label: t("mandates.allSources") },

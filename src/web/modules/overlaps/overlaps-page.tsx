@@ -13,6 +13,7 @@ import { useUnits } from "../units/units.queries.ts";
 import { ActivityKey, LikelyBadge, OverlapStatusBadge, PairName, ScoreBadge } from "./overlap-parts.tsx";
 import { type OverlapScan, ScanButton, ScanProgress, useOverlapScan } from "./overlap-scan.tsx";
 import { canScanOverlaps, type OverlapFilter, overlapPath, useOverlaps } from "./overlaps.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 const FILTERS = ["status", "likely", "areaSlug", "unitCode"] as const;
 
@@ -27,15 +28,7 @@ export function OverlapsPage() {
   const scanner = canScanOverlaps(viewer.data);
   const [params, setParams] = useSearchParams();
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   const filter: OverlapFilter = {};
   for (const key of FILTERS) filter[key] = params.get(key) || undefined;
   if (filter.status === "open") filter.status = undefined;

@@ -23,6 +23,7 @@ import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { useUnits } from "../units/units.queries.ts";
 import { personPath, usePeople } from "./people.queries.ts";
+import { addressWith } from "../../components/address.ts";
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -38,15 +39,7 @@ export function PeoplePage() {
   const includeInactive = params.get("includeInactive") === "true";
 
   const update = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams(addressWith({ [key]: value }), { replace: true });
   // The search box writes to the address only once the reader pauses typing.
   const setParamsRef = useRef(setParams);
   setParamsRef.current = setParams;
