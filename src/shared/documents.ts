@@ -35,6 +35,8 @@ export const DocumentCitations = z.object({
       bodyCode: z.string(),
       meetingNumber: z.int(),
       startsAt: z.string(),
+      /** The zone the meeting was held in, so its day is the day there. */
+      timeZone: z.string(),
       title: MultilingualText,
       originalLanguage: Language,
       documentSymbol: z.string(),

@@ -133,6 +133,7 @@ export function agendaItemsCiting(db: Executor, symbol: string, bodyIds: string[
       bodyCode: body.code,
       meetingNumber: meeting.number,
       startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
       title: agendaItem.title,
       originalLanguage: agendaItem.originalLanguage,
       documentSymbol: sql<string>`${agendaItem.documentSymbol}`,

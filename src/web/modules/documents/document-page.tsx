@@ -15,10 +15,10 @@ import { LocalizedText, useLocalize } from "../../components/localized-text.tsx"
 import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
-import { formatDayInZone } from "../../i18n/zoned-time.ts";
 import { bodyPath, canManageBodies, canReadBodies } from "../bodies/bodies.queries.ts";
 import { useFigureWords } from "../figures/figure-parts.tsx";
 import { figurePath } from "../figures/figures.queries.ts";
+import { MeetingDay } from "../meetings/meeting-parts.tsx";
 import { meetingPath, useMeetingName } from "../meetings/meetings.queries.ts";
 import { CitedBy, DocumentLanguages } from "./document-parts.tsx";
 import { documentPath, invalidateDocuments, useDocument } from "./documents.queries.ts";
@@ -169,7 +169,7 @@ function DocumentDetails({ document }: { document: DocumentWithCitations }) {
 
 /** The agenda items that cite the document, each linked to its place on its meeting's page. */
 function AgendaCitations({ items }: { items: DocumentCitations["agendaItems"] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const meetingName = useMeetingName();
   if (items.length === 0) return <EmptyNotice>{t("documents.noAgendaCitations")}</EmptyNotice>;
   return (
@@ -182,9 +182,7 @@ function AgendaCitations({ items }: { items: DocumentCitations["agendaItems"] })
             {meetingName(item.meetingNumber)}
           </Anchor>{" "}
           <Text span size="sm">
-            {/* The citation does not carry the meeting's zone; meetings are held in daytime, so the
-                day in UTC is the day where they were held. */}
-            ({formatDayInZone(i18n.language, item.startsAt, "UTC")})
+            (<MeetingDay meeting={item} />)
           </Text>
           {t("documents.citationSeparator")}
           <LocalizedText text={item.title} original={item.originalLanguage} />{" "}
