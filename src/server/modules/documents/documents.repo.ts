@@ -6,8 +6,7 @@ import { figure, metric } from "../../db/schema/figures.ts";
 import { updateIfVersion } from "../../db/versioned.ts";
 
 /** A citation's symbol without its language suffix (`C18/35-E` → `C18/35`), in SQL. */
-const withoutLanguage = (column: SQL | typeof agendaItem.documentSymbol | typeof figure.sourceSymbol) =>
-  sql`regexp_replace(${column}, '-[ACEFRS]$', '')`;
+const withoutLanguage = (column: SQL) => sql`regexp_replace(${column}, '-[ACEFRS]$', '')`;
 
 const documentColumns = {
   id: document.id,

@@ -71,7 +71,7 @@ async function readableBodyIds(ctx: Ctx): Promise<string[]> {
 }
 
 /** A document one may read: of no body, or of a body one may read. */
-export async function findDocument(ctx: Ctx, id: string): Promise<DocumentRow> {
+async function findDocument(ctx: Ctx, id: string): Promise<DocumentRow> {
   const row = looksLikeId(id) ? await documentById(ctx.db, id) : undefined;
   if (!row || (row.bodyId && !(await readableBodyIds(ctx)).includes(row.bodyId)))
     return fail("not_found", { entity: "document", id });
@@ -121,37 +121,35 @@ export type DocumentFields = Omit<UpdateDocumentInput, "version">;
 type DocumentValues = Omit<typeof document.$inferInsert, "id" | "createdAt" | "updatedAt" | "version">;
 
 /**
- * Checks a new or changed document, adding every fault (under `prefix`) to `faults`: the form
- * and the import both report all of them at once. A symbol held by another document is
- * `duplicate` unless `duplicateAllowed` (the import updates that document instead).
+ * Checks a new or changed document, adding every fault to `faults`: the form and the import both
+ * report all of them at once. A symbol held by another document is `duplicate` (the import passes
+ * that document as `current`, and so updates it instead).
  */
 export async function checkDocument(
   ctx: Ctx,
   input: DocumentFields,
   current: DocumentRow | null,
   faults: FieldFaults,
-  prefix = "",
 ): Promise<DocumentValues | null> {
   const before = faults.faults.length;
   const symbolText = input.symbol ?? current?.symbol ?? "";
   const registered = registeredSymbol(symbolText);
-  if (!registered) faults.add(`${prefix}symbol`, "invalid_symbol");
+  if (!registered) faults.add("symbol", "invalid_symbol");
   else if (registered.symbol !== current?.symbol && (await documentBySymbol(ctx.db, registered.symbol)))
-    faults.add(`${prefix}symbol`, "duplicate");
+    faults.add("symbol", "duplicate");
   const title = input.title ?? current?.title ?? {};
   const originalLanguage = originalLanguageOf(
     title,
     input.originalLanguage ?? (input.title ? undefined : (current?.originalLanguage as Language | undefined)),
   );
-  if (!originalLanguage)
-    faults.add(`${prefix}${input.originalLanguage ? "originalLanguage" : "title"}`, "required");
+  if (!originalLanguage) faults.add(input.originalLanguage ? "originalLanguage" : "title", "required");
   let bodyId = input.bodyId !== undefined ? input.bodyId : (current?.bodyId ?? null);
   const meetingId = input.meetingId !== undefined ? input.meetingId : (current?.meetingId ?? null);
-  if (bodyId) await findBody(ctx, bodyId).catch(() => faults.add(`${prefix}bodyId`, "unknown_body"));
+  if (bodyId) await findBody(ctx, bodyId).catch(() => faults.add("bodyId", "unknown_body"));
   if (meetingId) {
     const found = await findMeeting(ctx, meetingId).catch(() => null);
-    if (!found) faults.add(`${prefix}meetingId`, "unknown_meeting");
-    else if (bodyId && found.bodyId !== bodyId) faults.add(`${prefix}meetingId`, "not_of_body");
+    if (!found) faults.add("meetingId", "unknown_meeting");
+    else if (bodyId && found.bodyId !== bodyId) faults.add("meetingId", "not_of_body");
     else bodyId = found.bodyId;
   }
   if (faults.faults.length > before) return null;
