@@ -4,7 +4,7 @@ import { type Language, localize, type MultilingualText } from "#shared/language
 import type { ReportBlock, ReportDocument, ReportInline } from "#shared/report-document.ts";
 import type { Ctx } from "../../core/context.ts";
 import { getBody, getMeeting } from "../bodies/bodies.service.ts";
-import { listDocuments } from "../documents/documents.service.ts";
+import { listDocuments, registeredSymbol } from "../documents/documents.service.ts";
 import { getAgenda, listActionItems, listDecisions, listReports } from "./decisions.service.ts";
 
 interface MinutesWords {
@@ -254,7 +254,7 @@ export async function draftMinutes(ctx: Ctx, meetingId: string, lang: Language):
   for (const symbol of new Set(agenda.map((item) => item.documentSymbol).filter((s) => s !== null)))
     documents.push(...(await listDocuments(ctx, { symbol, limit: 1 })).entries);
   const documentTitle = (symbol: string) => {
-    const found = documents.find((d) => d.symbol === symbol.replace(/-[ACEFRS]$/, ""));
+    const found = documents.find((d) => d.symbol === registeredSymbol(symbol)?.symbol);
     return found ? ` — ${text(found.title, found.originalLanguage)}` : "";
   };
 

@@ -36,7 +36,7 @@ const LANGUAGE_OF_SUFFIX: Record<NonNullable<DocumentSymbol["language"]>, Langua
 };
 
 /** The registered form of a symbol: canonical, without the language version it was written with. */
-function registeredSymbol(text: string): { symbol: string; language: Language | null } | null {
+export function registeredSymbol(text: string): { symbol: string; language: Language | null } | null {
   const parsed = parseDocumentSymbol(text);
   if (!parsed) return null;
   return {

@@ -13,7 +13,13 @@ import {
 } from "../../core/spreadsheet.ts";
 import { listBodies, listMeetings } from "../bodies/bodies.service.ts";
 import { documentBySymbol, type DocumentRow } from "./documents.repo.ts";
-import { checkDocument, type DocumentFields, listDocuments, writeDocuments } from "./documents.service.ts";
+import {
+  checkDocument,
+  type DocumentFields,
+  listDocuments,
+  registeredSymbol,
+  writeDocuments,
+} from "./documents.service.ts";
 
 /** The exchange format of the register: one row per document, as a secretariat keeps its list. */
 export const DOCUMENT_COLUMNS = [
@@ -145,7 +151,8 @@ export async function importDocuments(
       link,
     };
     // A registered symbol is updated in place: the form's rules apply to the document as it stands.
-    const current = await documentBySymbol(ctx.db, (c.symbol ?? "").trim().replace(/-[ACEFRS]$/, ""));
+    const registered = registeredSymbol(c.symbol ?? "");
+    const current = registered ? await documentBySymbol(ctx.db, registered.symbol) : undefined;
     const faults = new FieldFaults();
     const values = await checkDocument(ctx, fields, current ?? null, faults);
     for (const fault of faults.faults)
