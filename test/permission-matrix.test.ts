@@ -707,6 +707,42 @@ const CASES: Case[] = [
     },
   },
   {
+    route: "PUT /api/v1/figures/{id}/contradictions/{otherId}/review",
+    what: "record why two contradicting figures of T's metric both stay",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f, env) => {
+      const pair = await contradictingPair(f, env);
+      return {
+        url: `/api/v1/figures/${pair.figure.id}/contradictions/${pair.other.id}/review`,
+        payload: {
+          explanation: "Both stated",
+          version: pair.figure.version,
+          otherVersion: pair.other.version,
+        },
+      };
+    },
+  },
+  {
+    route: "DELETE /api/v1/figures/{id}/contradictions/{otherId}/review",
+    what: "take back the review of a contradiction in T's metric",
+    allowed: ["staffT", "secretariat", "admin"],
+    request: async (f, env) => {
+      const pair = await contradictingPair(f, env);
+      const url = `/api/v1/figures/${pair.figure.id}/contradictions/${pair.other.id}/review`;
+      await env.app.inject({
+        method: "PUT",
+        url,
+        headers: await keeperOf(env),
+        payload: {
+          explanation: "Both stated",
+          version: pair.figure.version,
+          otherVersion: pair.other.version,
+        },
+      });
+      return { url };
+    },
+  },
+  {
     route: "GET /api/v1/reports/support-services",
     what: "draft the support-services report",
     allowed: SIGNED_IN,
@@ -1324,6 +1360,24 @@ const figureDraft = (f: Fixtures) => ({
   periodEnd: "2016-12-31",
   source: { symbol: "C18/35", section: "S.2", language: "en" },
 });
+
+/** The fixture figure and a new one stating another value for its period. */
+const contradictingPair = async (f: Fixtures, env: TestEnv) => {
+  const headers = await keeperOf(env);
+  const figure = (await env.app.inject({ url: `/api/v1/figures/${f.figure}`, headers })).json();
+  const other = (
+    await env.app.inject({
+      method: "POST",
+      url: "/api/v1/figures",
+      headers,
+      payload: { ...figureDraft(f), value: figure.value + 1 },
+    })
+  ).json();
+  return {
+    figure: figure as { id: string; version: number },
+    other: other as { id: string; version: number },
+  };
+};
 
 /** Headers of a fresh organization-wide administrator, to read what a case is about to change. */
 const keeperOf = async (env: TestEnv) => (await env.make.user("administrator")).headers;

@@ -169,6 +169,17 @@ export const FigureComparison = z.object({
 });
 export type FigureComparison = z.infer<typeof FigureComparison>;
 
+/** Why two contradicting figures both stay, as someone responsible for the metric wrote it. */
+export const ContradictionReview = z.object({
+  /** The other figure of the pair. */
+  figureId: z.uuid(),
+  explanation: z.string(),
+  /** Shown to the organization's staff only, like who entered a figure. */
+  reviewedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reviewedAt: z.string(),
+});
+export type ContradictionReview = z.infer<typeof ContradictionReview>;
+
 export const Figure = z.object({
   id: z.uuid(),
   metricId: z.uuid(),
@@ -189,6 +200,11 @@ export const Figure = z.object({
   comparisons: z.array(FigureComparison),
   /** Other figures of the same metric and scope this one disagrees with (kept, flagged for review). */
   contradictions: z.array(z.uuid()),
+  /**
+   * The contradictions someone reviewed, for the versions of both figures they read; a
+   * correction of either figure drops its review, so the pair is flagged again.
+   */
+  contradictionReviews: z.array(ContradictionReview),
   enteredBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -227,6 +243,14 @@ export type CreateFigureInput = z.infer<typeof CreateFigureInput>;
 export const UpdateFigureInput = CreateFigureInput.extend({ version: z.int().min(1) });
 export type UpdateFigureInput = z.infer<typeof UpdateFigureInput>;
 
+/** Marks a contradiction reviewed: the explanation, and the versions of both figures it is about. */
+export const ReviewContradictionInput = z.object({
+  explanation: z.string().trim().min(1).max(2000),
+  version: z.int().min(1),
+  otherVersion: z.int().min(1),
+});
+export type ReviewContradictionInput = z.infer<typeof ReviewContradictionInput>;
+
 /** Several figures entered at once (the grid of a metric): all saved, or none. */
 export const CreateFiguresInput = z.object({ figures: z.array(CreateFigureInput).min(1).max(200) });
 export type CreateFiguresInput = z.infer<typeof CreateFiguresInput>;
@@ -238,6 +262,8 @@ export const FigureListQuery = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   contradicted: z.stringbool().optional(),
+  /** Figures with a contradiction nobody has reviewed yet (or since a correction). */
+  unreviewed: z.stringbool().optional(),
 });
 export type FigureListQuery = z.infer<typeof FigureListQuery>;
 

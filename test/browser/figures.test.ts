@@ -156,6 +156,54 @@ describe("service statistics", () => {
     await page.locator(".history > li").first().waitFor();
   });
 
+  it("records why two contradicting figures both stay, shows it, and takes it back", async () => {
+    const listed = await page.request.get(`${server.baseUrl}/api/v1/figures?metricCode=publications.sales`);
+    const figures = (await listed.json()).entries as { id: string; value: number; kind: string }[];
+    const restated = figures.find((f) => f.kind === "total" && f.value === 16_720_000)!;
+    await visit(`/statistics/figures/${restated.id}`);
+    await page.getByRole("heading", { level: 2, name: "Contradictions" }).waitFor();
+    const pair = page.locator(".contradiction-reviews > li").filter({ hasText: /16\.73/ });
+    await expect.poll(() => text(pair)).toContain("Not reviewed yet");
+
+    const why = "The report states CHF 16.73 million in its text and 16.72 million in its table.";
+    await pair.getByRole("textbox", { name: "Why both figures stay" }).fill(why);
+    await pair.getByRole("button", { name: "Mark as reviewed" }).click();
+    await expect.poll(() => text(pair)).toMatch(/Reviewed by .+:/);
+    expect(await text(pair)).toContain(why);
+    expect(await pair.locator("[data-awaiting-review]").count()).toBe(0);
+    await expectAccessible(page, "figure page with a reviewed contradiction (en)");
+
+    // The metric's table marks the reviewed pair; the catalogue's filter still finds what awaits review.
+    await visit("/statistics/metrics/publications.sales");
+    await gridRows().first().waitFor();
+    await expect
+      .poll(() =>
+        text(
+          page
+            .locator(".figures-table .contradiction-list")
+            .filter({ hasText: /16\.72/ })
+            .first(),
+        ),
+      )
+      .toContain("(reviewed)");
+    await visit("/statistics?unreviewed=true");
+    await page.locator("input[name=unreviewed]:checked").waitFor();
+    await expect.poll(() => text(page.locator(".catalogue-table").first())).toContain("awaiting review");
+
+    await visit(`/statistics/figures/${restated.id}`);
+    await chooseLanguage("ar");
+    await expect.poll(() => text(pair)).toContain("راجعه");
+    await expectAccessible(page, "figure page with a reviewed contradiction (ar)");
+    await chooseLanguage("en");
+
+    // Taking the review back asks first, then flags the pair again.
+    await pair.getByRole("button", { name: "Withdraw the review" }).click();
+    const dialog = page.getByRole("dialog", { name: "Withdraw this review?" });
+    await dialog.getByRole("button", { name: "Withdraw the review" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => text(pair)).toContain("Not reviewed yet");
+  });
+
   it("computes a total where the figures tile the period, and says why not where they overlap", async () => {
     await visit("/statistics/metrics/publications.sales");
     await page.locator("input[name=totalFrom]").fill("2014-01-01");

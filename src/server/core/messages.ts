@@ -336,6 +336,14 @@ const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     ru: "Протокол ещё не утверждён; новая редакция не нужна.",
     es: "El acta aún no está aprobada; no hace falta una nueva revisión.",
   },
+  not_contradicted: {
+    ar: "هذان الرقمان لا يتعارضان (أو لم يعودا يتعارضان)؛ لا يوجد ما تجب مراجعته.",
+    zh: "这两个数字并不（或已不再）相互矛盾，无需审核。",
+    en: "These two figures do not (or no longer) contradict each other; there is nothing to review.",
+    fr: "Ces deux chiffres ne se contredisent pas (ou plus) ; il n'y a rien à examiner.",
+    ru: "Эти два показателя не противоречат (или больше не противоречат) друг другу; проверять нечего.",
+    es: "Estas dos cifras no se contradicen (o ya no); no hay nada que revisar.",
+  },
   not_open: {
     ar: "هذه المسألة لم تعد مفتوحة.",
     zh: "此问题已不再处于未决状态。",

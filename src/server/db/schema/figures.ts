@@ -102,3 +102,31 @@ export const figureComparison = pgTable(
     check("figure_comparison_not_self_check", sql`${t.figureId} <> ${t.otherFigureId}`),
   ],
 );
+
+/**
+ * Someone responsible for a metric looked at two contradicting figures and wrote down why both
+ * stay (the source itself disagrees, one counts another scope, …). It holds for the versions read:
+ * a correction of either figure brings the contradiction back to review.
+ */
+export const figureContradictionReview = pgTable(
+  "figure_contradiction_review",
+  {
+    ...recordColumns,
+    // The pair is stored once, in id order, whichever figure it was reviewed from.
+    figureId: uuid("figure_id")
+      .notNull()
+      .references(() => figure.id, { onDelete: "cascade" }),
+    otherFigureId: uuid("other_figure_id")
+      .notNull()
+      .references(() => figure.id, { onDelete: "cascade" }),
+    figureVersion: integer("figure_version").notNull(),
+    otherFigureVersion: integer("other_figure_version").notNull(),
+    explanation: text("explanation").notNull(),
+    reviewedBy: uuid("reviewed_by").references(() => person.id),
+  },
+  (t) => [
+    uniqueIndex("figure_contradiction_review_pair_key").on(t.figureId, t.otherFigureId),
+    index("figure_contradiction_review_other_idx").on(t.otherFigureId),
+    check("figure_contradiction_review_order_check", sql`${t.figureId} < ${t.otherFigureId}`),
+  ],
+);

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { figure, figureComparison, metric } from "../../db/schema/figures.ts";
+import { figure, figureComparison, figureContradictionReview, metric } from "../../db/schema/figures.ts";
 import { person, unit } from "../../db/schema/organization.ts";
 import { updateIfVersion } from "../../db/versioned.ts";
 
@@ -155,4 +155,84 @@ export async function comparedBy(db: Executor, figureId: string): Promise<string
     .from(figureComparison)
     .where(eq(figureComparison.otherFigureId, figureId));
   return rows.map((r) => r.id);
+}
+
+export type ContradictionReviewRow = typeof figureContradictionReview.$inferSelect;
+
+/** A review with the name of who wrote it. */
+export interface ContradictionReviewListing extends ContradictionReviewRow {
+  reviewedByName: string | null;
+}
+
+/** The reviews of every pair one of these figures belongs to. */
+export async function contradictionReviewsOf(
+  db: Executor,
+  figureIds: readonly string[],
+): Promise<ContradictionReviewListing[]> {
+  if (figureIds.length === 0) return [];
+  const rows = await db
+    .select({ review: figureContradictionReview, reviewedByName: person.name })
+    .from(figureContradictionReview)
+    .leftJoin(person, eq(person.id, figureContradictionReview.reviewedBy))
+    .where(
+      or(
+        inArray(figureContradictionReview.figureId, [...figureIds]),
+        inArray(figureContradictionReview.otherFigureId, [...figureIds]),
+      ),
+    );
+  return rows.map((r) => ({ ...r.review, reviewedByName: r.reviewedByName }));
+}
+
+/** The review of one pair (its ids in either order), if any. */
+export async function contradictionReviewOf(
+  db: Executor,
+  pair: readonly [string, string],
+): Promise<ContradictionReviewRow | undefined> {
+  const [first, second] = [...pair].sort();
+  const [row] = await db
+    .select()
+    .from(figureContradictionReview)
+    .where(
+      and(
+        eq(figureContradictionReview.figureId, first!),
+        eq(figureContradictionReview.otherFigureId, second!),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Records the review of a pair, replacing an earlier one (of older versions) in place. */
+export async function saveContradictionReview(
+  db: Executor,
+  review: {
+    figureId: string;
+    otherFigureId: string;
+    figureVersion: number;
+    otherFigureVersion: number;
+    explanation: string;
+    reviewedBy: string | null;
+  },
+  now: string,
+): Promise<ContradictionReviewRow> {
+  const [row] = await db
+    .insert(figureContradictionReview)
+    .values({ ...review, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [figureContradictionReview.figureId, figureContradictionReview.otherFigureId],
+      set: {
+        figureVersion: review.figureVersion,
+        otherFigureVersion: review.otherFigureVersion,
+        explanation: review.explanation,
+        reviewedBy: review.reviewedBy,
+        updatedAt: now,
+        version: sql`${figureContradictionReview.version} + 1`,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function deleteContradictionReview(db: Executor, id: string): Promise<void> {
+  await db.delete(figureContradictionReview).where(eq(figureContradictionReview.id, id));
 }

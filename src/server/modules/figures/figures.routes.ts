@@ -13,6 +13,7 @@ import {
   MemberCategory,
   Metric,
   PeriodTotal,
+  ReviewContradictionInput,
   ScopePlace,
   UpdateFigureInput,
   UpdateMetricInput,
@@ -31,14 +32,17 @@ import {
   listFigures,
   listMetrics,
   periodTotal,
+  reviewContradiction,
   toMetric,
   updateFigure,
   updateMetric,
+  withdrawContradictionReview,
 } from "./figures.service.ts";
 import { exportFigures, importFigures, readFigureFile } from "./figures.transfer.ts";
 
 const tags = ["service statistics"];
 const CodeParams = z.object({ code: z.string().min(1).max(60) });
+const PairParams = z.object({ id: z.string().min(1).max(100), otherId: z.string().min(1).max(100) });
 
 export function figuresRoutes(app: FastifyInstance) {
   const r = router(app);
@@ -245,5 +249,30 @@ export function figuresRoutes(app: FastifyInstance) {
       const found = await getFigure(req.ctx, req.params.id);
       return historyOf(req.ctx, "figure", found.id, req.query.cursor, req.query.limit);
     },
+  );
+  r.put(
+    "/api/v1/figures/:id/contradictions/:otherId/review",
+    {
+      schema: {
+        tags,
+        summary: "Record why two contradicting figures both stay (for the versions of both read)",
+        params: PairParams,
+        body: ReviewContradictionInput,
+        response: { 200: Figure },
+      },
+    },
+    (req) => reviewContradiction(req.ctx, req.params.id, req.params.otherId, req.body),
+  );
+  r.delete(
+    "/api/v1/figures/:id/contradictions/:otherId/review",
+    {
+      schema: {
+        tags,
+        summary: "Take a contradiction's review back: the pair is flagged for review again",
+        params: PairParams,
+        response: { 200: Figure },
+      },
+    },
+    (req) => withdrawContradictionReview(req.ctx, req.params.id, req.params.otherId),
   );
 }

@@ -1,5 +1,6 @@
 import { formatDocumentSymbol, parseDocumentSymbol } from "#shared/document-symbols.ts";
 import {
+  type ContradictionReview,
   type CreateFigureInput,
   type CreateMetricInput,
   type Figure,
@@ -13,6 +14,7 @@ import {
   type PeriodTotal,
   type Qualifier,
   type ReportSection,
+  type ReviewContradictionInput,
   type ScopePlace,
   type UpdateFigureInput,
   type UpdateMetricInput,
@@ -27,6 +29,10 @@ import { unitsByCodes } from "../units/units.repo.ts";
 import { findContradictions, type StatedFigure, totalOverPeriod } from "./figure-rules.ts";
 import {
   comparisonsOf,
+  type ContradictionReviewListing,
+  contradictionReviewOf,
+  contradictionReviewsOf,
+  deleteContradictionReview,
   deleteFigureIfVersion,
   figureById,
   type FigureListing,
@@ -39,6 +45,7 @@ import {
   type MetricListing,
   type NewFigureRow,
   replaceComparisons,
+  saveContradictionReview,
   updateFigureIfVersion,
   updateMetricIfVersion,
 } from "./figures.repo.ts";
@@ -181,6 +188,7 @@ function toFigure(
   row: FigureListing,
   comparisons: { otherFigureId: string; relation: string }[],
   contradictions: Iterable<string>,
+  reviews: ContradictionReview[],
 ): Figure {
   const scope: FigureScope = {
     place: row.scopePlace as ScopePlace | null,
@@ -212,6 +220,7 @@ function toFigure(
       figureId: c.otherFigureId,
     })),
     contradictions: [...contradictions].sort(),
+    contradictionReviews: reviews,
     enteredBy: row.enteredBy && row.enteredByName ? { id: row.enteredBy, name: row.enteredByName } : null,
     createdAt: isoTimestamp(row.createdAt),
     updatedAt: isoTimestamp(row.updatedAt),
@@ -219,16 +228,53 @@ function toFigure(
   };
 }
 
-/** The figures of these metrics with their comparisons and contradictions (computed across each metric). */
+/**
+ * The reviews that still hold, by figure: of a pair that contradicts now, written for the versions
+ * both figures have now. Each figure lists its pair's review with the other figure's id.
+ */
+function currentReviews(
+  reviews: readonly ContradictionReviewListing[],
+  versions: ReadonlyMap<string, number>,
+  flagged: ReadonlyMap<string, ReadonlySet<string>>,
+  staff: boolean,
+): Map<string, ContradictionReview[]> {
+  const byFigure = new Map<string, ContradictionReview[]>();
+  for (const review of reviews) {
+    const holds =
+      flagged.get(review.figureId)?.has(review.otherFigureId) &&
+      versions.get(review.figureId) === review.figureVersion &&
+      versions.get(review.otherFigureId) === review.otherFigureVersion;
+    if (!holds) continue;
+    const shown = (other: string): ContradictionReview => ({
+      figureId: other,
+      explanation: review.explanation,
+      reviewedBy:
+        staff && review.reviewedBy && review.reviewedByName
+          ? { id: review.reviewedBy, name: review.reviewedByName }
+          : null,
+      reviewedAt: isoTimestamp(review.updatedAt),
+    });
+    for (const [own, other] of [
+      [review.figureId, review.otherFigureId],
+      [review.otherFigureId, review.figureId],
+    ] as const)
+      (byFigure.get(own) ?? byFigure.set(own, []).get(own)!).push(shown(other));
+  }
+  for (const list of byFigure.values()) list.sort((a, b) => a.figureId.localeCompare(b.figureId));
+  return byFigure;
+}
+
+/**
+ * The figures of these metrics with their comparisons, contradictions (computed across each
+ * metric) and the reviews of those contradictions that still hold.
+ */
 async function figuresWithFlags(ctx: Ctx, metrics: MetricListing[]): Promise<Figure[]> {
   const rows = await figuresOfMetrics(
     ctx.db,
     metrics.map((m) => m.id),
   );
-  const comparisons = await comparisonsOf(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const comparisons = await comparisonsOf(ctx.db, ids);
   // Who entered a figure is the organization's own business, not its readers'.
   const staff = (await ctx.access.readableScope()).visibilities.includes("internal");
   const flagged = new Map<string, Set<string>>();
@@ -236,13 +282,25 @@ async function figuresWithFlags(ctx: Ctx, metrics: MetricListing[]): Promise<Fig
     const own = rows.filter((r) => r.metricId === m.id).map(stated);
     for (const [id, others] of findContradictions(own, m.additive)) flagged.set(id, others);
   }
+  const reviews = currentReviews(
+    await contradictionReviewsOf(ctx.db, [...flagged.keys()]),
+    new Map(rows.map((r) => [r.id, r.version])),
+    flagged,
+    staff,
+  );
   return rows.map((r) =>
     toFigure(
       staff ? r : { ...r, enteredBy: null },
       comparisons.filter((c) => c.figureId === r.id),
       flagged.get(r.id) ?? [],
+      reviews.get(r.id) ?? [],
     ),
   );
+}
+
+/** Whether a figure has a contradiction no current review covers. */
+function awaitsReview(f: Figure): boolean {
+  return f.contradictions.length > f.contradictionReviews.length;
 }
 
 export async function listFigures(ctx: Ctx, query: FigureListQuery): Promise<{ entries: Figure[] }> {
@@ -254,7 +312,8 @@ export async function listFigures(ctx: Ctx, query: FigureListQuery): Promise<{ e
       (f) =>
         (!query.from || f.periodEnd >= query.from) &&
         (!query.to || f.periodStart <= query.to) &&
-        (query.contradicted === undefined || f.contradictions.length > 0 === query.contradicted),
+        (query.contradicted === undefined || f.contradictions.length > 0 === query.contradicted) &&
+        (query.unreviewed === undefined || awaitsReview(f) === query.unreviewed),
     ),
   };
 }
@@ -414,6 +473,75 @@ export async function deleteFigure(ctx: Ctx, id: string, version: number): Promi
     assertFresh((await deleteFigureIfVersion(tx.db, id, version)) || null);
     await tx.audit.record("figure", id, before, null);
   });
+}
+
+/**
+ * Records why two contradicting figures both stay. The versions are those the reviewer read: a
+ * figure corrected since is a stale review (409), and a pair that no longer contradicts has
+ * nothing to review (422). A second review of the pair replaces the first.
+ */
+export async function reviewContradiction(
+  ctx: Ctx,
+  id: string,
+  otherId: string,
+  input: ReviewContradictionInput,
+): Promise<Figure> {
+  const figure = await getFigure(ctx, id);
+  await ctx.access.authorize("figure.enter", (await findMetric(ctx, figure.metricId)).ownerUnitId);
+  if (!figure.contradictions.includes(otherId)) {
+    if (!looksLikeId(otherId) || !(await figureById(ctx.db, otherId)))
+      fail("not_found", { entity: "figure", id: otherId });
+    fail("invalid_transition", { reason: "not_contradicted" });
+  }
+  const other = (await figureById(ctx.db, otherId))!;
+  const faults = new FieldFaults();
+  if (figure.version !== input.version) faults.add("version", "stale_version");
+  if (other.version !== input.otherVersion) faults.add("otherVersion", "stale_version");
+  faults.throwIfAny("conflict");
+  const before = figure.contradictionReviews.find((r) => r.figureId === otherId) ?? null;
+  const [first, second] = [
+    { id, version: input.version },
+    { id: otherId, version: input.otherVersion },
+  ].sort((a, b) => a.id.localeCompare(b.id));
+  await ctx.transaction(async (tx) => {
+    const stored = await saveContradictionReview(
+      tx.db,
+      {
+        figureId: first!.id,
+        otherFigureId: second!.id,
+        figureVersion: first!.version,
+        otherFigureVersion: second!.version,
+        explanation: input.explanation,
+        reviewedBy: enteredBy(tx),
+      },
+      tx.clock.now().toISOString(),
+    );
+    await tx.audit.record(
+      "contradiction_review",
+      stored.id,
+      before && { figureIds: [first!.id, second!.id], explanation: before.explanation },
+      { figureIds: [first!.id, second!.id], explanation: input.explanation },
+    );
+  });
+  return getFigure(ctx, id);
+}
+
+/** Takes a review back: the pair is flagged for review again. */
+export async function withdrawContradictionReview(ctx: Ctx, id: string, otherId: string): Promise<Figure> {
+  const figure = await getFigure(ctx, id);
+  await ctx.access.authorize("figure.enter", (await findMetric(ctx, figure.metricId)).ownerUnitId);
+  const review = looksLikeId(otherId) ? await contradictionReviewOf(ctx.db, [id, otherId]) : undefined;
+  if (!review) fail("not_found", { entity: "contradiction_review", id: otherId });
+  await ctx.transaction(async (tx) => {
+    await deleteContradictionReview(tx.db, review.id);
+    await tx.audit.record(
+      "contradiction_review",
+      review.id,
+      { figureIds: [review.figureId, review.otherFigureId], explanation: review.explanation },
+      null,
+    );
+  });
+  return getFigure(ctx, id);
 }
 
 /** Several figures at once, all or none (the import path); faults name the input's index. */

@@ -297,6 +297,150 @@ describeOnEachDatabase("service statistics", (env) => {
     });
   });
 
+  it("records why two contradicting figures both stay, until either is corrected", async () => {
+    const { app } = env();
+    const post = async (value: number) => {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/figures",
+        headers: staff.headers,
+        payload: draft({
+          value,
+          periodStart: "2019-01-01",
+          periodEnd: "2019-12-31",
+          scope: { place: "worldwide" },
+        }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; version: number };
+    };
+    const stated = await post(120);
+    const restated = await post(125);
+    const third = await post(130);
+    const review = (
+      headers: Record<string, string>,
+      id: string,
+      otherId: string,
+      body: Record<string, unknown>,
+      method: "PUT" | "DELETE" = "PUT",
+    ) =>
+      app.inject({
+        method,
+        url: `/api/v1/figures/${id}/contradictions/${otherId}/review`,
+        headers,
+        ...(method === "PUT" ? { payload: body } : {}),
+      });
+    const pending = async () =>
+      (
+        (
+          await app.inject({
+            method: "GET",
+            url: "/api/v1/figures?metricCode=test.events&unreviewed=true&from=2019-01-01&to=2019-12-31",
+            headers: staff.headers,
+          })
+        ).json().entries as { id: string }[]
+      )
+        .map((f) => f.id)
+        .sort();
+    expect(await pending()).toEqual([stated.id, restated.id, third.id].sort());
+
+    const explanation = "The 2019 report and its corrigendum state both counts.";
+    const body = { explanation, version: stated.version, otherVersion: restated.version };
+    // Another service's staff may not; nothing is recorded.
+    expect((await review(outsider.headers, stated.id, restated.id, body)).statusCode).toBe(403);
+    const empty = await review(staff.headers, stated.id, restated.id, { ...body, explanation: "  " });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details).toEqual([expect.objectContaining({ field: "explanation" })]);
+    const stale = await review(staff.headers, stated.id, restated.id, { ...body, otherVersion: 7 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toEqual([
+      expect.objectContaining({ field: "otherVersion", reason: "stale_version" }),
+    ]);
+
+    const reviewed = await review(staff.headers, stated.id, restated.id, body);
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
+    expect(reviewed.json().contradictionReviews).toEqual([
+      {
+        figureId: restated.id,
+        explanation,
+        reviewedBy: { id: staff.person.id, name: expect.any(String) },
+        reviewedAt: expect.any(String),
+      },
+    ]);
+    // The pair is one review, seen from both figures; the third figure still awaits review.
+    const other = (
+      await app.inject({ method: "GET", url: `/api/v1/figures/${restated.id}`, headers: staff.headers })
+    ).json();
+    expect(other.contradictionReviews.map((r: { figureId: string }) => r.figureId)).toEqual([stated.id]);
+    expect(await pending()).toEqual([stated.id, restated.id, third.id].sort());
+    for (const [id, otherId] of [
+      [stated.id, third.id],
+      [restated.id, third.id],
+    ] as const) {
+      const versions = { version: 1, otherVersion: 1 };
+      expect((await review(staff.headers, id, otherId, { explanation, ...versions })).statusCode).toBe(200);
+    }
+    expect(await pending()).toEqual([]);
+
+    // Figures that agree have nothing to review.
+    const agreeing = await post(120);
+    const refused = await review(staff.headers, stated.id, agreeing.id, body);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toMatch(/nothing to review/);
+    expect(
+      (await review(staff.headers, stated.id, "00000000-0000-4000-8000-000000000000", body)).statusCode,
+    ).toBe(404);
+    await app.inject({
+      method: "DELETE",
+      url: `/api/v1/figures/${agreeing.id}?version=1`,
+      headers: staff.headers,
+    });
+
+    // Correcting a figure brings its contradictions back to review.
+    const corrected = await app.inject({
+      method: "PUT",
+      url: `/api/v1/figures/${third.id}`,
+      headers: staff.headers,
+      payload: {
+        ...draft({
+          value: 131,
+          periodStart: "2019-01-01",
+          periodEnd: "2019-12-31",
+          scope: { place: "worldwide" },
+        }),
+        version: 1,
+      },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().contradictionReviews).toEqual([]);
+    expect(await pending()).toEqual([stated.id, restated.id, third.id].sort());
+
+    // Withdrawing a review flags the pair again; both changes are in the audit trail.
+    const withdrawn = await review(staff.headers, restated.id, stated.id, {}, "DELETE");
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().contradictionReviews).toEqual([]);
+    expect((await review(staff.headers, restated.id, stated.id, {}, "DELETE")).statusCode).toBe(404);
+    const administrator = await env().make.user("administrator");
+    const trail = (
+      await app.inject({
+        method: "GET",
+        url: "/api/v1/audit?entity=contradiction_review",
+        headers: administrator.headers,
+      })
+    ).json().entries as { action: string }[];
+    expect(trail.map((e) => e.action)).toEqual(expect.arrayContaining(["create", "delete"]));
+    for (const f of [stated, restated, third]) {
+      const current = (
+        await app.inject({ method: "GET", url: `/api/v1/figures/${f.id}`, headers: staff.headers })
+      ).json();
+      await app.inject({
+        method: "DELETE",
+        url: `/api/v1/figures/${f.id}?version=${current.version}`,
+        headers: staff.headers,
+      });
+    }
+  });
+
   it("corrects a figure with the version read (a stale write gets 409) and removes one entered in error", async () => {
     const { app } = env();
     const created = (

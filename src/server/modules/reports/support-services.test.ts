@@ -99,6 +99,43 @@ describeOnEachDatabase("the support-services report", (env) => {
     );
   });
 
+  it("tells the drafter when a figure's contradictions were reviewed", async () => {
+    const { app, make } = env();
+    const secretariat = (await make.user("secretariat")).headers;
+    const count = (text: string, words: string) => text.split(words).length - 1;
+    const UNREVIEWED = "both are kept until reviewed";
+    const REVIEWED = "the contradiction was reviewed";
+    const before = textOf(await draft("lang=en"));
+    expect(count(before, REVIEWED)).toBe(0);
+    const flagged = (
+      await app.inject({ url: "/api/v1/figures?contradicted=true", headers: secretariat })
+    ).json().entries as { id: string; version: number; contradictions: string[] }[];
+    const figure = flagged[0]!;
+    const versions = new Map(flagged.map((f) => [f.id, f.version]));
+    for (const otherId of figure.contradictions) {
+      const res = await app.inject({
+        method: "PUT",
+        url: `/api/v1/figures/${figure.id}/contradictions/${otherId}/review`,
+        headers: secretariat,
+        payload: {
+          explanation: "Both as stated",
+          version: figure.version,
+          otherVersion: versions.get(otherId),
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const after = textOf(await draft("lang=en"));
+    expect(count(after, REVIEWED)).toBe(1);
+    expect(count(after, UNREVIEWED)).toBe(count(before, UNREVIEWED) - 1);
+    for (const otherId of figure.contradictions)
+      await app.inject({
+        method: "DELETE",
+        url: `/api/v1/figures/${figure.id}/contradictions/${otherId}/review`,
+        headers: secretariat,
+      });
+  });
+
   it("narrows to a period, and refuses one it cannot read", async () => {
     const narrow = await draft("lang=fr&period=2016-03..2017-02");
     expect(narrow.notes.length).toBe(

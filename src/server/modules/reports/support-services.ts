@@ -21,6 +21,8 @@ export interface ReportWording {
   note: string;
   noteAssumed: string;
   contradiction: string;
+  /** Every contradiction of the figure was reviewed: both figures stay, for reasons recorded. */
+  contradictionReviewed: string;
   definition: string;
   scope: Record<string, string>;
   table: Record<"caption" | "period" | "figure" | "value" | "scope", string>;
@@ -172,7 +174,10 @@ export async function draftSupportServices(
         if (i > 0)
           runs.push({ text: i === group.length - 1 ? wording.lastClauseSeparator : wording.clauseSeparator });
         runs.push({ text: clause(f, metrics.get(f.metricId)!) }, note(f));
-        if (f.contradictions.length) runs.push({ text: ` ${wording.contradiction}` });
+        if (f.contradictions.length) {
+          const reviewed = f.contradictionReviews.length === f.contradictions.length;
+          runs.push({ text: ` ${reviewed ? wording.contradictionReviewed : wording.contradiction}` });
+        }
       });
       runs.push({ text: fill(after, {}) });
       blocks.push({ kind: "paragraph", runs });

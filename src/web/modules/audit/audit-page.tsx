@@ -29,6 +29,7 @@ export const AUDIT_ENTITIES = [
   "reminder",
   "document",
   "figure",
+  "contradiction_review",
   "metric",
   "session",
   "access_token",

@@ -28,6 +28,7 @@ function figure(
     source: { symbol: "C18/35", section: "S.3", language: "zh", symbolAssumed: true, quote: null },
     comparisons: [],
     contradictions: [],
+    contradictionReviews: [],
     enteredBy: null,
     createdAt: "2026-01-01T00:00:00Z",
     updatedAt: "2026-01-01T00:00:00Z",

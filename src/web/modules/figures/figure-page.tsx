@@ -16,7 +16,8 @@ import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
 import { ErrorNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { useUnits } from "../units/units.queries.ts";
-import { ContradictionFlag, FigureValue, ScopeText, SourceText, useFigureWords } from "./figure-parts.tsx";
+import { ContradictionReviews } from "./contradiction-reviews.tsx";
+import { FigureValue, ScopeText, SourceText, useFigureWords } from "./figure-parts.tsx";
 import {
   canEnterFigures,
   figurePath,
@@ -88,14 +89,14 @@ function FigureDetails({ figure, metric }: { figure: Figure; metric: Metric }) {
       </Stack>
 
       {figure.contradictions.length > 0 ? (
-        <section aria-labelledby="figure-contradictions" className="contradiction-flag">
+        <section aria-labelledby="figure-contradictions" className="contradiction-section">
           <Title order={2} id="figure-contradictions" size="h3" mb="xs">
             {t("figures.contradictions")}
           </Title>
           <Text size="sm" mb="xs" c="var(--mantine-color-text)">
             {t("figures.contradictionExplained")}
           </Text>
-          <ContradictionFlag figure={figure} byId={byId} />
+          <ContradictionReviews figure={figure} byId={byId} enters={enters} />
         </section>
       ) : null}
 

@@ -130,7 +130,8 @@ export function WarningIcon() {
 
 /**
  * The figures a figure disagrees with: an icon and words (not colour alone), then each other
- * figure as a link. Nothing when it agrees with every other figure.
+ * figure as a link, marked where the contradiction was reviewed. Nothing when it agrees with every
+ * other figure.
  */
 export function ContradictionFlag({
   figure,
@@ -153,6 +154,12 @@ export function ContradictionFlag({
         {figure.contradictions.map((id) => (
           <li key={id}>
             <FigureRef id={id} byId={byId} />
+            {figure.contradictionReviews.some((review) => review.figureId === id) ? (
+              <Text span size="xs" className="reviewed-badge">
+                {" "}
+                {t("figures.reviewedBadge")}
+              </Text>
+            ) : null}
           </li>
         ))}
       </ul>

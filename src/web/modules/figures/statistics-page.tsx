@@ -32,13 +32,20 @@ export function StatisticsPage() {
   const contradicted = useFigures({ contradicted: true });
   const [params, setParams] = useSearchParams();
   const onlyContradicted = params.get("contradicted") === "true";
+  const onlyUnreviewed = params.get("unreviewed") === "true";
 
-  const contradictedByMetric = new Map<string, number>();
-  for (const figure of contradicted.data ?? [])
-    contradictedByMetric.set(figure.metricCode, (contradictedByMetric.get(figure.metricCode) ?? 0) + 1);
-  const shown = (metrics.data ?? []).filter(
-    (metric) => !onlyContradicted || (contradictedByMetric.get(metric.code) ?? 0) > 0,
-  );
+  const contradictedByMetric = new Map<string, ContradictionCount>();
+  for (const figure of contradicted.data ?? []) {
+    const count = contradictedByMetric.get(figure.metricCode) ?? { figures: 0, awaitingReview: 0 };
+    count.figures += 1;
+    if (figure.contradictions.length > figure.contradictionReviews.length) count.awaitingReview += 1;
+    contradictedByMetric.set(figure.metricCode, count);
+  }
+  const shown = (metrics.data ?? []).filter((metric) => {
+    const count = contradictedByMetric.get(metric.code);
+    if (onlyUnreviewed) return (count?.awaitingReview ?? 0) > 0;
+    return !onlyContradicted || (count?.figures ?? 0) > 0;
+  });
   const groups = REPORT_SECTIONS.map((section) => ({
     section,
     entries: shown.filter((metric) => metric.section === section),
@@ -92,6 +99,17 @@ export function StatisticsPage() {
             setParams(addressWith({ contradicted: checked ? "true" : null }), { replace: true });
           }}
         />
+        <Checkbox
+          mt="sm"
+          label={t("figures.onlyUnreviewed")}
+          description={t("figures.onlyUnreviewedHint")}
+          name="unreviewed"
+          checked={onlyUnreviewed}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            setParams(addressWith({ unreviewed: checked ? "true" : null }), { replace: true });
+          }}
+        />
       </form>
       {metrics.isPending ? (
         <Loading />
@@ -102,17 +120,19 @@ export function StatisticsPage() {
           <Text size="sm" aria-live="polite" className="catalogue-count">
             {metrics.data.length === 0
               ? t("figures.emptyCatalogue")
-              : onlyContradicted && shown.length === 0
-                ? t("figures.noContradictions")
-                : t("figures.catalogueCount", {
-                    shown: format.number(shown.length),
-                    figures: format.number(shown.reduce((sum, metric) => sum + metric.figureCount, 0)),
-                  })}
+              : onlyUnreviewed && shown.length === 0
+                ? t("figures.noUnreviewed")
+                : onlyContradicted && shown.length === 0
+                  ? t("figures.noContradictions")
+                  : t("figures.catalogueCount", {
+                      shown: format.number(shown.length),
+                      figures: format.number(shown.reduce((sum, metric) => sum + metric.figureCount, 0)),
+                    })}
           </Text>
           {contradicted.isError ? (
             <ErrorNotice error={contradicted.error} onRetry={() => contradicted.refetch()} />
           ) : null}
-          {groups.length === 0 && metrics.data.length > 0 && !onlyContradicted ? (
+          {groups.length === 0 && metrics.data.length > 0 && !onlyContradicted && !onlyUnreviewed ? (
             <EmptyNotice>{t("figures.emptyCatalogue")}</EmptyNotice>
           ) : null}
           {groups.map((group) => (
@@ -124,7 +144,9 @@ export function StatisticsPage() {
                 labelledBy={sectionId(group.section)}
                 metrics={group.entries}
                 contradicted={(metric) =>
-                  contradicted.isPending ? null : (contradictedByMetric.get(metric.code) ?? 0)
+                  contradicted.isPending
+                    ? null
+                    : (contradictedByMetric.get(metric.code) ?? { figures: 0, awaitingReview: 0 })
                 }
                 onlyContradicted={onlyContradicted}
               />
@@ -136,6 +158,12 @@ export function StatisticsPage() {
   );
 }
 
+/** How many figures of a metric disagree with another, and how many of them nobody has reviewed. */
+interface ContradictionCount {
+  figures: number;
+  awaitingReview: number;
+}
+
 function MetricTable({
   labelledBy,
   metrics,
@@ -144,7 +172,7 @@ function MetricTable({
 }: {
   labelledBy: string;
   metrics: Metric[];
-  contradicted: (metric: Metric) => number | null;
+  contradicted: (metric: Metric) => ContradictionCount | null;
   onlyContradicted: boolean;
 }) {
   const { t } = useTranslation();
@@ -192,10 +220,16 @@ function MetricTable({
                 <Table.Td>
                   {flagged === null ? (
                     "…"
-                  ) : flagged > 0 ? (
+                  ) : flagged.awaitingReview > 0 ? (
                     <Text span fw={600} className="contradiction-flag contradiction-label">
                       <WarningIcon />
-                      {t("figures.contradictedShort", { shown: format.number(flagged) })}
+                      {t("figures.contradictedShort", { shown: format.number(flagged.figures) })}{" "}
+                      {t("figures.awaitingReviewCount", { shown: format.number(flagged.awaitingReview) })}
+                    </Text>
+                  ) : flagged.figures > 0 ? (
+                    <Text span>
+                      {t("figures.contradictedShort", { shown: format.number(flagged.figures) })}{" "}
+                      {t("figures.allReviewed")}
                     </Text>
                   ) : (
                     format.number(0)
