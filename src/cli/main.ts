@@ -284,7 +284,7 @@ export function buildProgram(): Command {
           },
         );
         say(
-          `${report.dryRun ? "Dry run: nothing saved. " : ""}${report.rows} rows: ${report.created} figures created.`,
+          `${report.dryRun ? "Dry run: nothing saved. " : ""}${report.rows} rows: ${report.created} figures created, ${report.updated} corrected.`,
         );
         result(JSON.stringify(report));
       });

@@ -287,10 +287,3 @@ export const PeriodTotal = z.discriminatedUnion("status", [
   }),
 ]);
 export type PeriodTotal = z.infer<typeof PeriodTotal>;
-
-export const FigureImportReport = z.object({
-  dryRun: z.boolean(),
-  rows: z.int(),
-  created: z.int(),
-});
-export type FigureImportReport = z.infer<typeof FigureImportReport>;

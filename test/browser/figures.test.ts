@@ -315,9 +315,9 @@ describe("service statistics", () => {
 
     await chooseFile("figures.csv", GOOD_CSV);
     await page.getByRole("button", { name: "Check the file" }).click();
-    await page.getByText("Rows that would be created: 1").waitFor();
+    await page.getByText("Rows: 1. Figures that would be created: 1; corrected: 0.").waitFor();
     await page.getByRole("button", { name: "Import the figures" }).click();
-    await page.getByText("Figures created: 1").waitFor();
+    await page.getByText("Rows: 1. Figures created: 1; corrected: 0.").waitFor();
 
     await visit("/statistics/metrics/publications.new-distributors");
     await gridRows().filter({ hasText: "C19/20" }).waitFor();

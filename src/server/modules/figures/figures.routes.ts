@@ -8,7 +8,6 @@ import {
   CreateFiguresInput,
   CreateMetricInput,
   Figure,
-  FigureImportReport,
   FigureListQuery,
   MemberCategory,
   Metric,
@@ -19,6 +18,7 @@ import {
   UpdateMetricInput,
 } from "#shared/figures.ts";
 import { PageQuery, pageOf } from "#shared/pagination.ts";
+import { ImportReport } from "#shared/transfer.ts";
 import { IdParams, router } from "../../core/routes.ts";
 import { encodeTable, FILE_TYPES, formatOfContentType } from "../../core/spreadsheet.ts";
 import { historyOf } from "../audit/audit.service.ts";
@@ -171,7 +171,7 @@ export function figuresRoutes(app: FastifyInstance) {
         summary:
           "Import figures from CSV (text/csv) or XLSX: all or nothing, every error with its line and column",
         querystring: z.object({ dryRun: z.stringbool().default(false) }),
-        response: { 200: FigureImportReport },
+        response: { 200: ImportReport },
       },
     },
     async (req) => {

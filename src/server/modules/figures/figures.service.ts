@@ -437,7 +437,7 @@ export async function createFigure(ctx: Ctx, input: CreateFigureInput): Promise<
 }
 
 /** The person entering a figure; figures the platform loads itself (demo, CLI) carry none. */
-function enteredBy(ctx: Ctx): string | null {
+export function enteredBy(ctx: Ctx): string | null {
   const id = ctx.viewer?.personId;
   return id && id !== SYSTEM_ACTOR ? id : null;
 }

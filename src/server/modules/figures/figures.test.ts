@@ -555,7 +555,7 @@ describeOnEachDatabase("service statistics", (env) => {
       headers: { ...staff.headers, "content-type": "text/csv" },
       payload: good,
     });
-    expect(imported.json()).toEqual({ dryRun: false, rows: 1, created: 1 });
+    expect(imported.json()).toEqual({ dryRun: false, rows: 1, created: 1, updated: 0 });
     const exported = await app.inject({
       method: "GET",
       url: "/api/v1/figures/export.csv?metricCode=test.events",
@@ -564,6 +564,88 @@ describeOnEachDatabase("service statistics", (env) => {
     expect(exported.body).toContain(
       "test.events,total,7474,count,exact,,2014-07-01,2015-02-28,,geneva,,,C18/35,S.2,zh,yes",
     );
+  });
+
+  it("imports budgets and the figures compared with them, and takes an edited export back as corrections", async () => {
+    const { app } = env();
+    const post = (payload: string, dryRun = false) =>
+      app.inject({
+        method: "POST",
+        url: `/api/v1/figures/import${dryRun ? "?dryRun=true" : ""}`,
+        headers: { ...staff.headers, "content-type": "text/csv" },
+        payload,
+      });
+    const header = "id,metric,kind,value,period_start,period_end,source_symbol,source_language,budget_figure";
+    const file = [
+      header,
+      "b2021,test.sales,total,18500000,2021-01-01,2021-12-31,C22/35,en,",
+      ",test.sales,total,19020000,2021-01-01,2021-12-31,C22/35,en,b2021",
+    ].join("\n");
+    const refused = await post(
+      [
+        header,
+        ",test.sales,total,1,2021-01-01,2021-12-31,C22/35,en,nowhere",
+        ",test.sales,total,2,2021-01-01,2021-12-31,C22/35,en,e2021",
+        "e2021,test.events,total,3,2021-01-01,2021-12-31,C22/35,en,",
+      ].join("\n"),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(
+      refused.json().error.details.map((d: { field: string; reason: string }) => `${d.field} ${d.reason}`),
+    ).toEqual(["2:budget_figure unknown_figure", "3:budget_figure wrong_unit"]);
+    expect((await post(file, true)).json()).toEqual({ dryRun: true, rows: 2, created: 2, updated: 0 });
+    expect((await post(file)).json()).toEqual({ dryRun: false, rows: 2, created: 2, updated: 0 });
+    const listed = (
+      await app.inject({
+        url: "/api/v1/figures?metricCode=test.sales&from=2021-01-01&to=2021-12-31",
+        headers: staff.headers,
+      })
+    ).json().entries as {
+      id: string;
+      value: number;
+      comparisons: { relation: string; figureId: string }[];
+    }[];
+    const budget = listed.find((f) => f.value === 18_500_000)!;
+    const actual = listed.find((f) => f.value === 19_020_000)!;
+    expect(actual.comparisons).toEqual([{ relation: "budget", figureId: budget.id }]);
+
+    const exported = (
+      await app.inject({ url: "/api/v1/figures/export.csv?metricCode=test.sales", headers: staff.headers })
+    ).body;
+    expect(exported.split("\n")[0]).toMatch(/^\ufeffid,metric,.*,budget_figure,previous_figure\r?$/);
+    expect(exported).toContain(`${actual.id},test.sales,total,19020000,`);
+    expect(exported).toMatch(new RegExp(`${actual.id},.*,${budget.id},\r?\n`));
+    // The export imported back unchanged changes nothing; with one value edited, corrects that figure.
+    expect((await post(exported)).json()).toMatchObject({ created: 0, updated: 0 });
+    const edited = exported.replace(
+      `${actual.id},test.sales,total,19020000,`,
+      `${actual.id},test.sales,total,19030000,`,
+    );
+    expect((await post(edited)).json()).toMatchObject({ created: 0, updated: 1 });
+    const corrected = (
+      await app.inject({ url: `/api/v1/figures/${actual.id}`, headers: staff.headers })
+    ).json();
+    expect(corrected).toMatchObject({
+      value: 19_030_000,
+      version: 2,
+      comparisons: [{ relation: "budget", figureId: budget.id }],
+    });
+    const history = (
+      await app.inject({ url: `/api/v1/figures/${actual.id}/history`, headers: secretariat.headers })
+    ).json();
+    expect(history.entries[0]).toMatchObject({
+      action: "update",
+      before: { value: 19_020_000 },
+      after: { value: 19_030_000 },
+    });
+    // Another service's staff may not correct these figures through a file either.
+    const outsiderImport = await app.inject({
+      method: "POST",
+      url: "/api/v1/figures/import",
+      headers: { ...outsider.headers, "content-type": "text/csv" },
+      payload: edited,
+    });
+    expect(outsiderImport.statusCode).toBe(403);
   });
 
   it("holds every figure of seed 004 and shows the seed's own inconsistencies", async () => {

@@ -1,6 +1,7 @@
-import { CreateFigureInput, type Figure, type FigureImportReport } from "#shared/figures.ts";
+import { CreateFigureInput, type Figure, type FigureComparison } from "#shared/figures.ts";
+import type { ImportReport } from "#shared/transfer.ts";
 import type { Ctx } from "../../core/context.ts";
-import { AppError, fail, FieldFaults } from "../../core/errors.ts";
+import { AppError, fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import {
   type ImportProblem,
   readTableFile,
@@ -8,10 +9,24 @@ import {
   type Table,
   type TransferFormat,
 } from "../../core/spreadsheet.ts";
-import { checkFigure, createFigures, figureLookups, listFigures } from "./figures.service.ts";
+import {
+  comparisonsOf,
+  type FigureRow,
+  figuresByIds,
+  insertFigures,
+  replaceComparisons,
+  updateFigureIfVersion,
+} from "./figures.repo.ts";
+import { checkFigure, enteredBy, figureLookups, getFigure, listFigures } from "./figures.service.ts";
 
-/** The exchange format of figures: one row per figure, as a service keeps them in a spreadsheet. */
+/**
+ * The exchange format of figures: one row per figure, as a service keeps them in a spreadsheet.
+ * `id` is the record's id in an export; in an import it names the figure a row corrects, or, for a
+ * new figure, any key other rows of the file use to compare themselves with it (`budget_figure`,
+ * `previous_figure`: ids or keys, several separated by spaces).
+ */
 export const FIGURE_COLUMNS = [
+  "id",
   "metric",
   "kind",
   "value",
@@ -29,6 +44,8 @@ export const FIGURE_COLUMNS = [
   "source_language",
   "symbol_assumed",
   "quote",
+  "budget_figure",
+  "previous_figure",
 ] as const;
 type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 
@@ -42,8 +59,19 @@ const REQUIRED: FigureColumn[] = [
   "source_language",
 ];
 
+const COMPARISON_COLUMNS = {
+  budget: "budget_figure",
+  previous: "previous_figure",
+} as const satisfies Record<FigureComparison["relation"], FigureColumn>;
+
 function toCells(f: Figure): (string | number | null)[] {
+  const compared = (relation: FigureComparison["relation"]) =>
+    f.comparisons
+      .filter((c) => c.relation === relation)
+      .map((c) => c.figureId)
+      .join(" ") || null;
   const byColumn: Record<FigureColumn, string | number | null> = {
+    id: f.id,
     metric: f.metricCode,
     kind: f.kind,
     value: f.value,
@@ -61,6 +89,8 @@ function toCells(f: Figure): (string | number | null)[] {
     source_language: f.source.language,
     symbol_assumed: f.source.symbolAssumed ? "yes" : "no",
     quote: f.source.quote,
+    budget_figure: compared("budget"),
+    previous_figure: compared("previous"),
   };
   return FIGURE_COLUMNS.map((c) => byColumn[c]);
 }
@@ -149,34 +179,136 @@ function toInput(row: SourceRow, problems: ImportProblem[]): CreateFigureInput |
   return value === null || outOf === null ? null : parsed.data;
 }
 
+/** A row of an import file: the figure it states, and what it is compared with (ids or keys of the file). */
+interface FileFigure {
+  line: number;
+  key: string | null;
+  input: CreateFigureInput;
+  references: { relation: FigureComparison["relation"]; ref: string; column: FigureColumn }[];
+  /** The file has comparison columns: the row's comparisons replace the figure's. */
+  statesComparisons: boolean;
+}
+
+function referencesOf(row: SourceRow): FileFigure["references"] {
+  return (Object.entries(COMPARISON_COLUMNS) as [FigureComparison["relation"], FigureColumn][]).flatMap(
+    ([relation, column]) =>
+      (row.cells[column] ?? "")
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((ref) => ({ relation, ref, column })),
+  );
+}
+
+const STORED_FIELDS = [
+  "metricId",
+  "kind",
+  "value",
+  "unit",
+  "qualifier",
+  "outOf",
+  "periodStart",
+  "periodEnd",
+  "periodSince",
+  "scopePlace",
+  "scopeUnitId",
+  "scopeCategory",
+  "sourceSymbol",
+  "sourceSection",
+  "sourceLanguage",
+  "sourceSymbolAssumed",
+  "sourceQuote",
+] as const satisfies readonly (keyof FigureRow)[];
+
+const sameComparisons = (a: readonly { relation: string; figureId: string }[], b: typeof a) => {
+  const text = (list: typeof a) =>
+    list
+      .map((c) => `${c.relation}:${c.figureId}`)
+      .sort()
+      .join(" ");
+  return text(a) === text(b);
+};
+
 /**
  * All or nothing: every row is checked against the same rules as a figure entered by hand, every
- * problem reported with its line and column; only a clean file is written, in one transaction.
+ * problem reported with its line and column; only a clean file is written, in one transaction. A
+ * row whose `id` names a recorded figure corrects it (left alone when nothing differs), so an
+ * exported file can be edited and imported back; other rows are new figures.
  */
 export async function importFigures(
   ctx: Ctx,
   source: { rows: SourceRow[]; problems: ImportProblem[] },
   options: { dryRun: boolean },
-): Promise<FigureImportReport> {
+): Promise<ImportReport> {
   if (!ctx.access.signedIn) fail("unauthenticated");
   const problems = [...source.problems];
-  const inputs: { line: number; input: CreateFigureInput }[] = [];
+  const rows: FileFigure[] = [];
   for (const row of source.rows) {
     const input = toInput(row, problems);
-    if (input) inputs.push({ line: row.line, input });
+    if (input)
+      rows.push({
+        line: row.line,
+        key: row.cells.id || null,
+        input,
+        references: referencesOf(row),
+        statesComparisons: Object.values(COMPARISON_COLUMNS).some((column) => column in row.cells),
+      });
   }
+  const keyLines = new Map<string, number>();
+  for (const row of rows) {
+    if (row.key === null) continue;
+    if (keyLines.has(row.key)) problems.push({ line: row.line, column: "id", reason: "duplicate" });
+    else keyLines.set(row.key, row.line);
+  }
+  const named = [...new Set(rows.flatMap((r) => [r.key ?? "", ...r.references.map((c) => c.ref)]))];
+  const recorded = new Map((await figuresByIds(ctx.db, named.filter(looksLikeId))).map((f) => [f.id, f]));
+  const recordedComparisons = await comparisonsOf(ctx.db, [...recorded.keys()]);
+
+  // Compared figures already recorded go through the form's own check; rows of the file are
+  // checked below, once their units are known.
   const lookups = await figureLookups(
     ctx,
-    inputs.map((i) => i.input),
+    rows.map((r) => r.input),
   );
-  for (const { line, input } of inputs) {
+  for (const figure of recorded.values()) lookups.figures.set(figure.id, figure);
+  const checked = new Map<FileFigure, NonNullable<ReturnType<typeof checkFigure>>>();
+  for (const row of rows) {
+    const toRecorded = row.references.filter((c) => !keyLines.has(c.ref) && recorded.has(c.ref));
+    for (const c of row.references)
+      if (c.ref === row.key) problems.push({ line: row.line, column: c.column, reason: "invalid_value" });
+      else if (!keyLines.has(c.ref) && !recorded.has(c.ref))
+        problems.push({ line: row.line, column: c.column, reason: "unknown_figure" });
     const faults = new FieldFaults();
-    const checked = checkFigure(input, lookups, faults);
-    for (const fault of faults.faults)
-      problems.push({ line, column: COLUMN_OF[fault.field] ?? fault.field, reason: fault.reason });
-    if (checked && !(await ctx.access.can("figure.enter", checked.metric.ownerUnitId)))
-      problems.push({ line, column: "metric", reason: "forbidden_unit" });
+    const result = checkFigure(
+      { ...row.input, comparisons: toRecorded.map((c) => ({ relation: c.relation, figureId: c.ref })) },
+      lookups,
+      faults,
+    );
+    for (const fault of faults.faults) {
+      const compared = /^comparisons\.(\d+)\./.exec(fault.field);
+      const column = compared
+        ? toRecorded[Number(compared[1])]!.column
+        : (COLUMN_OF[fault.field] ?? fault.field);
+      problems.push({ line: row.line, column, reason: fault.reason });
+    }
+    if (!result) continue;
+    checked.set(row, result);
+    if (!(await ctx.access.can("figure.enter", result.metric.ownerUnitId)))
+      problems.push({ line: row.line, column: "metric", reason: "forbidden_unit" });
+    const current = row.key ? recorded.get(row.key) : undefined;
+    if (current && current.metricId !== result.metric.id) {
+      const [owner] = [...lookups.metrics.values()].filter((m) => m.id === current.metricId);
+      if (!owner || !(await ctx.access.can("figure.enter", owner.ownerUnitId)))
+        problems.push({ line: row.line, column: "metric", reason: "forbidden_unit" });
+    }
   }
+  const byKey = new Map(rows.filter((r) => r.key !== null).map((r) => [r.key!, r]));
+  for (const [row, result] of checked)
+    for (const c of row.references) {
+      const other = byKey.get(c.ref);
+      const otherChecked = other && checked.get(other);
+      if (otherChecked && other !== row && otherChecked.row.unit !== result.row.unit)
+        problems.push({ line: row.line, column: c.column, reason: "wrong_unit" });
+    }
   if (problems.length) {
     const order = (column: string) => {
       const i = (FIGURE_COLUMNS as readonly string[]).indexOf(column);
@@ -189,10 +321,68 @@ export async function importFigures(
       problems.map((p) => ({ field: `${p.line}:${p.column}`, reason: p.reason })),
     );
   }
-  if (options.dryRun) return { dryRun: true, rows: source.rows.length, created: 0 };
-  const ids = await createFigures(
-    ctx,
-    inputs.map((i) => i.input),
-  );
-  return { dryRun: false, rows: source.rows.length, created: ids.length };
+
+  // What each row does: a recorded figure is corrected only where the file differs from it.
+  const plan = rows.map((row) => {
+    const current = row.key ? recorded.get(row.key) : undefined;
+    const stored = checked.get(row)!.row;
+    const comparisonsBefore = recordedComparisons
+      .filter((c) => c.figureId === current?.id)
+      .map((c) => ({ relation: c.relation, figureId: c.otherFigureId }));
+    const fieldsChange = current ? STORED_FIELDS.some((field) => current[field] !== stored[field]) : true;
+    // A new row of the file has an id only once written: naming one always changes the comparisons.
+    const comparisonsChange =
+      row.statesComparisons &&
+      (row.references.some((c) => !recorded.has(c.ref)) ||
+        !sameComparisons(
+          comparisonsBefore,
+          row.references.map((c) => ({ relation: c.relation, figureId: c.ref })),
+        ));
+    return { row, current, stored, fieldsChange, comparisonsChange };
+  });
+  const created = plan.filter((p) => !p.current).length;
+  const updated = plan.filter((p) => p.current && (p.fieldsChange || p.comparisonsChange)).length;
+  if (options.dryRun) return { dryRun: true, rows: source.rows.length, created, updated };
+
+  await ctx.transaction(async (tx) => {
+    const now = tx.clock.now().toISOString();
+    const idOf = new Map<FileFigure, string>();
+    const before = new Map<string, Figure>();
+    for (const step of plan) {
+      if (step.current) {
+        idOf.set(step.row, step.current.id);
+        if (!step.fieldsChange && !step.comparisonsChange) continue;
+        before.set(step.current.id, await getFigure(tx, step.current.id));
+        if (step.fieldsChange)
+          await updateFigureIfVersion(tx.db, step.current.id, step.current.version, step.stored, now);
+      } else {
+        const [row] = await insertFigures(tx.db, [
+          { ...step.stored, enteredBy: enteredBy(tx), createdAt: now, updatedAt: now },
+        ]);
+        idOf.set(step.row, row!.id);
+      }
+    }
+    for (const step of plan) {
+      const stated = step.current ? step.comparisonsChange : step.row.references.length > 0;
+      if (!stated) continue;
+      await replaceComparisons(
+        tx.db,
+        idOf.get(step.row)!,
+        step.row.references.map((c) => {
+          const other = byKey.get(c.ref);
+          return { relation: c.relation, figureId: other ? idOf.get(other)! : c.ref };
+        }),
+      );
+    }
+    const after = new Map((await listFigures(tx, {})).entries.map((f) => [f.id, f]));
+    await tx.audit.recordMany(
+      plan
+        .filter((step) => !step.current || before.has(step.current.id))
+        .map((step) => {
+          const id = idOf.get(step.row)!;
+          return { entity: "figure", entityId: id, before: before.get(id) ?? null, after: after.get(id)! };
+        }),
+    );
+  });
+  return { dryRun: false, rows: source.rows.length, created, updated };
 }

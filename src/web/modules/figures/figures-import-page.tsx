@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FigureImportReport } from "#shared/figures.ts";
+import type { ImportReport } from "#shared/transfer.ts";
 import { FileImport } from "../../components/file-import.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { FIGURE_QUERY_KEYS, IMPORT_TYPES } from "./figures.queries.ts";
@@ -9,7 +9,7 @@ export function FiguresImportPage() {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <FileImport<FigureImportReport>
+    <FileImport<ImportReport>
       messages="figures"
       back={{ to: "/statistics", label: t("figures.backToCatalogue") }}
       endpoint="/figures/import"
@@ -17,9 +17,11 @@ export function FiguresImportPage() {
       types={IMPORT_TYPES}
       invalidates={FIGURE_QUERY_KEYS}
       counts={(report) =>
-        report.dryRun
-          ? t("figures.importWouldCreate", { rows: format.number(report.rows) })
-          : t("figures.importCreated", { created: format.number(report.created) })
+        t(report.dryRun ? "figures.importWouldChange" : "figures.importChanged", {
+          rows: format.number(report.rows),
+          created: format.number(report.created),
+          updated: format.number(report.updated),
+        })
       }
       errorsCaption={t("figures.importErrorsCaption")}
       checkFirst
