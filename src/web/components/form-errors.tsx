@@ -17,6 +17,25 @@ export function isStaleVersion(error: unknown): boolean {
   );
 }
 
+/** Someone changed the record since it was read: says so, and offers to read it again. */
+export function StaleVersionNotice({
+  error,
+  onReload,
+}: {
+  error: unknown;
+  onReload: () => void | Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ErrorNotice error={error} title={t("errors.conflictTitle")}>
+      <Text mt="xs">{t("errors.conflict")}</Text>
+      <Button variant="outline" color="red.9" size="xs" mt="sm" onClick={() => void onReload()}>
+        {t("errors.reload")}
+      </Button>
+    </ErrorNotice>
+  );
+}
+
 /**
  * The summary above a form after a failed submission: the server's message, the problems of
  * fields the form does not show, and for a stale version the way out (reload).
@@ -34,16 +53,7 @@ export function FormErrorSummary({
   if (!error) return null;
   // A conflict on a field (a duplicate e-mail address) is the reader's to fix; only a stale
   // version calls for reloading the record.
-  if (isStaleVersion(error) && onReload) {
-    return (
-      <ErrorNotice error={error} title={t("errors.conflictTitle")} onRetry={undefined}>
-        <Text mt="xs">{t("errors.conflict")}</Text>
-        <Button variant="outline" color="red.9" size="xs" mt="sm" onClick={onReload}>
-          {t("errors.reload")}
-        </Button>
-      </ErrorNotice>
-    );
-  }
+  if (isStaleVersion(error) && onReload) return <StaleVersionNotice error={error} onReload={onReload} />;
   const others = error instanceof ApiError ? error.details.filter((d) => !shownFields(d.field)) : [];
   return (
     <ErrorNotice error={error} title={t("errors.formTitle")}>

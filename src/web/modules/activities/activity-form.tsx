@@ -17,12 +17,12 @@ import { LANGUAGES, type Language, type MultilingualText } from "#shared/languag
 import type { SimilarActivitiesInput } from "#shared/overlaps.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { CheckboxChoice, listErrors } from "../areas/area-form.tsx";
@@ -199,32 +199,18 @@ export function ActivityEditPage() {
   const { id } = useParams();
   const activity = useActivity(id);
   const localize = useLocalize();
-  const [generation, setGeneration] = useState(0);
-  if (activity.isPending) return <Loading />;
-  if (activity.isError)
-    return (
-      <PageLoadError
-        title={t("activities.editTitle")}
-        error={activity.error}
-        onRetry={() => activity.refetch()}
-      />
-    );
   return (
-    <Stack gap="md">
-      <PageTitle
-        title={t("activities.editTitleOf", {
-          title: localize(activity.data.title, activity.data.originalLanguage),
-        })}
-      />
-      <EditActivityForm
-        key={`${activity.data.version}-${generation}`}
-        activity={activity.data}
-        onReload={async () => {
-          await activity.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={activity}
+      loadErrorTitle={t("activities.editTitle")}
+      title={(record) =>
+        t("activities.editTitleOf", {
+          title: localize(record.title, record.originalLanguage),
+        })
+      }
+
+      form={(record, onReload) => <EditActivityForm activity={record} onReload={onReload} />}
+    />
   );
 }
 

@@ -23,12 +23,12 @@ import {
 import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useMandates } from "../mandates/mandates.queries.ts";
@@ -151,24 +151,14 @@ export function AreaEditPage() {
   const { slug } = useParams();
   const area = useArea(slug);
   const localize = useLocalize();
-  const [generation, setGeneration] = useState(0);
-  if (area.isPending) return <Loading />;
-  if (area.isError)
-    return <PageLoadError title={t("areas.editTitle")} error={area.error} onRetry={() => area.refetch()} />;
   return (
-    <Stack gap="md">
-      <PageTitle
-        title={t("areas.editTitleOf", { name: localize(area.data.name, area.data.originalLanguage) })}
-      />
-      <EditAreaForm
-        key={`${area.data.version}-${generation}`}
-        area={area.data}
-        onReload={async () => {
-          await area.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={area}
+      loadErrorTitle={t("areas.editTitle")}
+      title={(record) => t("areas.editTitleOf", { name: localize(record.name, record.originalLanguage) })}
+
+      form={(record, onReload) => <EditAreaForm area={record} onReload={onReload} />}
+    />
   );
 }
 

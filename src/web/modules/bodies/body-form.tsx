@@ -15,14 +15,14 @@ import {
 import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
 import { LanguageInputs, MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { PersonSelect } from "../../components/person-select.tsx";
-import { Loading } from "../../components/states.tsx";
 import { today } from "../../i18n/format.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { useMandates } from "../mandates/mandates.queries.ts";
@@ -167,27 +167,14 @@ export function BodyEditPage() {
   const { code } = useParams();
   const body = useBody(code);
   const localize = useLocalize();
-  // Bumped by a reload after a conflict, so the form starts again from the record as now stored.
-  const [generation, setGeneration] = useState(0);
-  if (body.isPending) return <Loading />;
-  if (body.isError)
-    return (
-      <PageLoadError title={t("bodyForm.editTitle")} error={body.error} onRetry={() => body.refetch()} />
-    );
   return (
-    <Stack gap="md">
-      <PageTitle
-        title={t("bodyForm.editTitleOf", { name: localize(body.data.name, body.data.originalLanguage) })}
-      />
-      <EditBodyForm
-        key={`${body.data.version}-${generation}`}
-        body={body.data}
-        onReload={async () => {
-          await body.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={body}
+      loadErrorTitle={t("bodyForm.editTitle")}
+      title={(record) => t("bodyForm.editTitleOf", { name: localize(record.name, record.originalLanguage) })}
+
+      form={(record, onReload) => <EditBodyForm body={record} onReload={onReload} />}
+    />
   );
 }
 

@@ -7,11 +7,11 @@ import type { CreateDocumentInput, DocumentWithCitations, UpdateDocumentInput } 
 import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { formatDayInZone } from "../../i18n/zoned-time.ts";
@@ -117,29 +117,14 @@ export function DocumentEditPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const document = useDocument(id);
-  const [generation, setGeneration] = useState(0);
-  if (document.isPending) return <Loading />;
-  if (document.isError)
-    return (
-      <PageLoadError
-        title={t("documents.editTitle")}
-        error={document.error}
-        onRetry={() => document.refetch()}
-      />
-    );
   return (
-    <Stack gap="md">
-      <PageTitle title={t("documents.editTitleOf", { symbol: document.data.symbol })} />
-      {/* Keyed by version: after a reload the form starts again from the stored document. */}
-      <EditDocumentForm
-        key={`${document.data.version}-${generation}`}
-        document={document.data}
-        onReload={async () => {
-          await document.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={document}
+      loadErrorTitle={t("documents.editTitle")}
+      title={(record) => t("documents.editTitleOf", { symbol: record.symbol })}
+
+      form={(record, onReload) => <EditDocumentForm document={record} onReload={onReload} />}
+    />
   );
 }
 

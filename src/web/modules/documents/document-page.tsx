@@ -9,11 +9,11 @@ import { useViewer } from "../../api/session.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Details } from "../../components/details.tsx";
-import { isStaleVersion } from "../../components/form-errors.tsx";
+import { isStaleVersion, StaleVersionNotice } from "../../components/form-errors.tsx";
 import { RecordHistory } from "../../components/history.tsx";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
 import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { EmptyNotice, ErrorNotice, Loading } from "../../components/states.tsx";
+import { EmptyNotice, Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { bodyPath, canManageBodies, canReadBodies } from "../bodies/bodies.queries.ts";
 import { useFigureWords } from "../figures/figure-parts.tsx";
@@ -269,21 +269,13 @@ function DeleteDocumentDialog({
       }}
     >
       {stale ? (
-        <ErrorNotice error={remove.error} title={t("errors.conflictTitle")}>
-          <Text mt="xs">{t("errors.conflict")}</Text>
-          <Button
-            variant="outline"
-            color="red.9"
-            size="xs"
-            mt="sm"
-            onClick={async () => {
-              remove.reset();
-              await queryClient.invalidateQueries({ queryKey: ["document", document.id] });
-            }}
-          >
-            {t("errors.reload")}
-          </Button>
-        </ErrorNotice>
+        <StaleVersionNotice
+          error={remove.error}
+          onReload={async () => {
+            remove.reset();
+            await queryClient.invalidateQueries({ queryKey: ["document", document.id] });
+          }}
+        />
       ) : null}
     </ConfirmDialog>
   );

@@ -6,7 +6,7 @@ import type { ContradictionReview, Figure } from "#shared/figures.ts";
 import { ApiError, api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { fieldErrorsOf } from "../../components/form-errors.tsx";
+import { fieldErrorsOf, StaleVersionNotice } from "../../components/form-errors.tsx";
 import { ErrorNotice } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { FigureRef, WarningIcon, useFigureWords } from "./figure-parts.tsx";
@@ -155,22 +155,14 @@ function ReviewForm({
           onChange={(event) => setExplanation(event.currentTarget.value)}
         />
         {stale ? (
-          <ErrorNotice error={save.error} title={t("errors.conflictTitle")}>
-            <Text mt="xs">{t("errors.conflict")}</Text>
-            <Button
-              variant="outline"
-              color="red.9"
-              size="xs"
-              mt="sm"
-              onClick={async () => {
-                save.reset();
-                invalidateFigures(queryClient, figure.metricCode);
-                await queryClient.invalidateQueries({ queryKey: ["figure"] });
-              }}
-            >
-              {t("errors.reload")}
-            </Button>
-          </ErrorNotice>
+          <StaleVersionNotice
+            error={save.error}
+            onReload={async () => {
+              save.reset();
+              invalidateFigures(queryClient, figure.metricCode);
+              await queryClient.invalidateQueries({ queryKey: ["figure"] });
+            }}
+          />
         ) : save.error && !fieldError ? (
           <ErrorNotice error={save.error} />
         ) : null}

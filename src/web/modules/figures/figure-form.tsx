@@ -27,10 +27,11 @@ import {
 import type { Language } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { Loading } from "../../components/states.tsx";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
@@ -170,31 +171,20 @@ export function FigureEditPage() {
   const metrics = useMetrics();
   const localize = useLocalize();
   const words = useFigureWords();
-  const [generation, setGeneration] = useState(0);
-  if (figure.isPending || all.isPending) return <Loading />;
-  if (figure.isError)
-    return (
-      <PageLoadError title={t("figures.editTitle")} error={figure.error} onRetry={() => figure.refetch()} />
-    );
-  const metric = metrics.data?.find((m) => m.code === figure.data.metricCode);
   return (
-    <Stack gap="md">
-      <PageTitle
-        title={t("figures.editTitleOf", {
-          metric: metric ? localize(metric.name, metric.originalLanguage) : figure.data.metricCode,
-          period: words.periodOf(figure.data),
-        })}
-      />
-      <EditFigureForm
-        key={`${figure.data.version}-${generation}`}
-        figure={figure.data}
-        all={all.data ?? []}
-        onReload={async () => {
-          await figure.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={figure}
+      loadErrorTitle={t("figures.editTitle")}
+      title={(record) => {
+        const metric = metrics.data?.find((m) => m.code === record.metricCode);
+        return t("figures.editTitleOf", {
+          metric: metric ? localize(metric.name, metric.originalLanguage) : record.metricCode,
+          period: words.periodOf(record),
+        });
+      }}
+      alsoLoading={all.isPending}
+      form={(record, onReload) => <EditFigureForm figure={record} all={all.data ?? []} onReload={onReload} />}
+    />
   );
 }
 

@@ -9,11 +9,11 @@ import { useViewer } from "../../api/session.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Details } from "../../components/details.tsx";
-import { isStaleVersion } from "../../components/form-errors.tsx";
+import { isStaleVersion, StaleVersionNotice } from "../../components/form-errors.tsx";
 import { RecordHistory } from "../../components/history.tsx";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
 import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { ErrorNotice, Loading } from "../../components/states.tsx";
+import { Loading } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { useUnits } from "../units/units.queries.ts";
 import { ContradictionReviews } from "./contradiction-reviews.tsx";
@@ -227,21 +227,13 @@ function DeleteFigureDialog({
       }}
     >
       {stale ? (
-        <ErrorNotice error={remove.error} title={t("errors.conflictTitle")}>
-          <Text mt="xs">{t("errors.conflict")}</Text>
-          <Button
-            variant="outline"
-            color="red.9"
-            size="xs"
-            mt="sm"
-            onClick={async () => {
-              remove.reset();
-              await queryClient.invalidateQueries({ queryKey: ["figure", figure.id] });
-            }}
-          >
-            {t("errors.reload")}
-          </Button>
-        </ErrorNotice>
+        <StaleVersionNotice
+          error={remove.error}
+          onReload={async () => {
+            remove.reset();
+            await queryClient.invalidateQueries({ queryKey: ["figure", figure.id] });
+          }}
+        />
       ) : null}
     </ConfirmDialog>
   );

@@ -15,12 +15,12 @@ import {
 import { LANGUAGES, type Language, type MultilingualText } from "#shared/languages.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
 import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
@@ -126,28 +126,18 @@ export function MetricEditPage() {
   const { code } = useParams();
   const metric = useMetric(code);
   const localize = useLocalize();
-  const [generation, setGeneration] = useState(0);
-  if (metric.isPending) return <Loading />;
-  if (metric.isError)
-    return (
-      <PageLoadError title={t("figures.editMetric")} error={metric.error} onRetry={() => metric.refetch()} />
-    );
   return (
-    <Stack gap="md">
-      <PageTitle
-        title={t("figures.editMetricTitleOf", {
-          metric: localize(metric.data.name, metric.data.originalLanguage),
-        })}
-      />
-      <EditMetricForm
-        key={`${metric.data.version}-${generation}`}
-        metric={metric.data}
-        onReload={async () => {
-          await metric.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={metric}
+      loadErrorTitle={t("figures.editMetric")}
+      title={(record) =>
+        t("figures.editMetricTitleOf", {
+          metric: localize(record.name, record.originalLanguage),
+        })
+      }
+
+      form={(record, onReload) => <EditMetricForm metric={record} onReload={onReload} />}
+    />
   );
 }
 

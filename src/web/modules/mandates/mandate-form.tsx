@@ -17,11 +17,11 @@ import {
 } from "#shared/mandates.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { listErrors } from "../areas/area-form.tsx";
 import { mandatePath, useMandate } from "./mandates.queries.ts";
@@ -148,28 +148,14 @@ export function MandateEditPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const mandate = useMandate(id);
-  const [generation, setGeneration] = useState(0);
-  if (mandate.isPending) return <Loading />;
-  if (mandate.isError)
-    return (
-      <PageLoadError
-        title={t("mandates.editTitle")}
-        error={mandate.error}
-        onRetry={() => mandate.refetch()}
-      />
-    );
   return (
-    <Stack gap="md">
-      <PageTitle title={t("mandates.editTitleOf", { citation: mandate.data.citation })} />
-      <EditMandateForm
-        key={`${mandate.data.version}-${generation}`}
-        mandate={mandate.data}
-        onReload={async () => {
-          await mandate.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={mandate}
+      loadErrorTitle={t("mandates.editTitle")}
+      title={(record) => t("mandates.editTitleOf", { citation: record.citation })}
+
+      form={(record, onReload) => <EditMandateForm mandate={record} onReload={onReload} />}
+    />
   );
 }
 

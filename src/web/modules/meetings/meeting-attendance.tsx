@@ -15,9 +15,9 @@ import type { Person } from "#shared/organization.ts";
 import { ApiError, api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { FormErrorSummary, isStaleVersion } from "../../components/form-errors.tsx";
+import { FormErrorSummary, isStaleVersion, StaleVersionNotice } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { EmptyNotice, ErrorNotice } from "../../components/states.tsx";
+import { EmptyNotice } from "../../components/states.tsx";
 import { useFormat } from "../../i18n/format.ts";
 import { useBody } from "../bodies/bodies.queries.ts";
 import { personPath, usePeopleSearch } from "../people/people.queries.ts";
@@ -297,21 +297,13 @@ function WithdrawInvitationDialog({
     >
       {participant?.attendance ? <Text size="sm">{t("meetings.withdrawAttendanceRecorded")}</Text> : null}
       {stale ? (
-        <ErrorNotice error={withdraw.error} title={t("errors.conflictTitle")}>
-          <Text mt="xs">{t("errors.conflict")}</Text>
-          <Button
-            variant="outline"
-            color="red.9"
-            size="xs"
-            mt="sm"
-            onClick={async () => {
-              withdraw.reset();
-              await onReload();
-            }}
-          >
-            {t("errors.reload")}
-          </Button>
-        </ErrorNotice>
+        <StaleVersionNotice
+          error={withdraw.error}
+          onReload={async () => {
+            withdraw.reset();
+            await onReload();
+          }}
+        />
       ) : null}
       {!stale && faults.length > 0 ? (
         <div role="alert">

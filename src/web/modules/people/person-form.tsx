@@ -8,11 +8,11 @@ import { LANGUAGE_AUTONYMS, LANGUAGES, type Language } from "#shared/languages.t
 import type { CreatePersonInput, Person, UpdatePersonInput } from "#shared/organization.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { today, useFormat } from "../../i18n/format.ts";
 import { currentLanguage, directionOf } from "../../i18n/i18n.ts";
 import { useUnits } from "../units/units.queries.ts";
@@ -214,24 +214,14 @@ export function PersonEditPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const person = usePerson(id);
-  const [generation, setGeneration] = useState(0);
-  if (person.isPending) return <Loading />;
-  if (person.isError)
-    return (
-      <PageLoadError title={t("people.editTitle")} error={person.error} onRetry={() => person.refetch()} />
-    );
   return (
-    <Stack gap="md">
-      <PageTitle title={t("people.editTitleOf", { name: person.data.name })} />
-      <EditPersonForm
-        key={`${person.data.version}-${generation}`}
-        person={person.data}
-        onReload={async () => {
-          await person.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={person}
+      loadErrorTitle={t("people.editTitle")}
+      title={(record) => t("people.editTitleOf", { name: record.name })}
+
+      form={(record, onReload) => <EditPersonForm person={record} onReload={onReload} />}
+    />
   );
 }
 

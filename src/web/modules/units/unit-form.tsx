@@ -14,12 +14,12 @@ import {
 } from "#shared/organization.ts";
 import { api, segment } from "../../api/client.ts";
 import { useAnnounce } from "../../components/announcer.tsx";
+import { EditRecordPage } from "../../components/edit-record-page.tsx";
 import { FormErrorSummary, fieldErrorsOf } from "../../components/form-errors.tsx";
 import { useLocalize } from "../../components/localized-text.tsx";
 import { FormActions } from "../../components/form-actions.tsx";
 import { MultilingualTextFields } from "../../components/multilingual-fields.tsx";
-import { PageLoadError, PageTitle } from "../../components/page-title.tsx";
-import { Loading } from "../../components/states.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
 import { today } from "../../i18n/format.ts";
 import { currentLanguage } from "../../i18n/i18n.ts";
 import { unitPath, useUnit, useUnits } from "./units.queries.ts";
@@ -112,26 +112,17 @@ export function UnitEditPage() {
   const { code } = useParams();
   const unit = useUnit(code);
   const parent = useUnit(unit.data?.parentId ?? undefined);
-  const [generation, setGeneration] = useState(0);
   const localize = useLocalize();
-  if (unit.isPending || (unit.data?.parentId && parent.isPending)) return <Loading />;
-  if (unit.isError)
-    return <PageLoadError title={t("units.editTitle")} error={unit.error} onRetry={() => unit.refetch()} />;
   return (
-    <Stack gap="md">
-      <PageTitle
-        title={t("units.editTitleOf", { name: localize(unit.data.name, unit.data.originalLanguage) })}
-      />
-      <EditUnitForm
-        key={`${unit.data.version}-${generation}`}
-        unit={unit.data}
-        parentCode={parent.data?.code ?? ""}
-        onReload={async () => {
-          await unit.refetch();
-          setGeneration((n) => n + 1);
-        }}
-      />
-    </Stack>
+    <EditRecordPage
+      record={unit}
+      loadErrorTitle={t("units.editTitle")}
+      title={(record) => t("units.editTitleOf", { name: localize(record.name, record.originalLanguage) })}
+      alsoLoading={Boolean(unit.data?.parentId) && parent.isPending}
+      form={(record, onReload) => (
+        <EditUnitForm unit={record} parentCode={parent.data?.code ?? ""} onReload={onReload} />
+      )}
+    />
   );
 }
 
