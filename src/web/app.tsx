@@ -1,54 +1,12 @@
 import { type CSSVariablesResolver, createTheme, DirectionProvider, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { lazy, type ReactNode, Suspense } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { ApiError } from "./api/client.ts";
 import { AnnouncerProvider } from "./components/announcer.tsx";
 import { AppLayout, DirectionSync } from "./components/layout.tsx";
 import { NotFoundPage } from "./components/not-found-page.tsx";
-import { Loading } from "./components/states.tsx";
-import { ActivitiesImportPage } from "./modules/activities/activities-import-page.tsx";
-import { ActivitiesPage } from "./modules/activities/activities-page.tsx";
-import { ActivityCreatePage, ActivityEditPage } from "./modules/activities/activity-form.tsx";
-import { ActivityPage } from "./modules/activities/activity-page.tsx";
-import { AreaCreatePage, AreaEditPage } from "./modules/areas/area-form.tsx";
-import { AreaPage } from "./modules/areas/area-page.tsx";
-import { AreasPage } from "./modules/areas/areas-page.tsx";
-import { AuditPage } from "./modules/audit/audit-page.tsx";
-import { AccountPage } from "./modules/auth/account-page.tsx";
 import { SignInPage } from "./modules/auth/sign-in-page.tsx";
-import { BodiesPage } from "./modules/bodies/bodies-page.tsx";
-import { BodyCreatePage, BodyEditPage } from "./modules/bodies/body-form.tsx";
-import { BodyPage } from "./modules/bodies/body-page.tsx";
-import { ActionItemPage } from "./modules/decisions/action-item-page.tsx";
-import { ActionItemsPage } from "./modules/decisions/action-items-page.tsx";
-import { DecisionsPage } from "./modules/decisions/decisions-page.tsx";
-import { DocumentCreatePage, DocumentEditPage } from "./modules/documents/document-form.tsx";
-import { DocumentPage } from "./modules/documents/document-page.tsx";
-import { DocumentsPage } from "./modules/documents/documents-page.tsx";
-import { DocumentsImportPage } from "./modules/documents/documents-import-page.tsx";
-import { FigureCreatePage, FigureEditPage } from "./modules/figures/figure-form.tsx";
-import { FigurePage } from "./modules/figures/figure-page.tsx";
-import { FiguresImportPage } from "./modules/figures/figures-import-page.tsx";
-import { MetricCreatePage, MetricEditPage } from "./modules/figures/metric-form.tsx";
-import { MetricPage } from "./modules/figures/metric-page.tsx";
-import { StatisticsPage } from "./modules/figures/statistics-page.tsx";
-import { IssuePage } from "./modules/issues/issue-page.tsx";
-import { IssuesPage } from "./modules/issues/issues-page.tsx";
-import { MeetingPage } from "./modules/meetings/meeting-page.tsx";
-import { MandateCreatePage, MandateEditPage } from "./modules/mandates/mandate-form.tsx";
-import { MandatePage } from "./modules/mandates/mandate-page.tsx";
-import { MandatesPage } from "./modules/mandates/mandates-page.tsx";
-import { NotificationsPage } from "./modules/notifications/notifications-page.tsx";
-import { OverlapPage } from "./modules/overlaps/overlap-page.tsx";
-import { OverlapsPage } from "./modules/overlaps/overlaps-page.tsx";
-import { PeoplePage } from "./modules/people/people-page.tsx";
-import { PersonCreatePage, PersonEditPage } from "./modules/people/person-form.tsx";
-import { PersonPage } from "./modules/people/person-page.tsx";
-import { SupportServicesReportPage } from "./modules/reports/support-services-page.tsx";
-import { UnitCreatePage, UnitEditPage } from "./modules/units/unit-form.tsx";
-import { UnitPage } from "./modules/units/unit-page.tsx";
-import { UnitsPage } from "./modules/units/units-page.tsx";
 
 /** Blue dark enough for white text (WCAG AA) and for links on white. */
 const theme = createTheme({
@@ -94,14 +52,14 @@ const queryClient = new QueryClient({
   },
 });
 
-// The dashboards bring ECharts: loaded on first visit, so the rest of the app never downloads it.
-const DashboardsPage = lazy(() =>
-  import("./modules/dashboards/dashboards-page.tsx").then((m) => ({ default: m.DashboardsPage })),
-);
-const MetricDashboardPage = lazy(() =>
-  import("./modules/dashboards/metric-dashboard-page.tsx").then((m) => ({ default: m.MetricDashboardPage })),
-);
-const lazily = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
+/**
+ * Each page's module is loaded when the page is first visited: the first page a reader opens
+ * downloads the layout and that page, not the whole application (the dashboards alone bring
+ * ECharts). Vite makes a chunk of each module.
+ */
+function page<M extends Record<K, ComponentType>, K extends string>(load: () => Promise<M>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 function RoutedApp({ children }: { children: ReactNode }) {
   return <AnnouncerProvider>{children}</AnnouncerProvider>;
@@ -125,58 +83,163 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/units" replace /> },
-      { path: "units", element: <UnitsPage /> },
-      { path: "units/new", element: <UnitCreatePage /> },
-      { path: "units/:code", element: <UnitPage /> },
-      { path: "units/:code/edit", element: <UnitEditPage /> },
-      { path: "people", element: <PeoplePage /> },
-      { path: "people/new", element: <PersonCreatePage /> },
-      { path: "people/:id", element: <PersonPage /> },
-      { path: "people/:id/edit", element: <PersonEditPage /> },
-      { path: "areas", element: <AreasPage /> },
-      { path: "areas/new", element: <AreaCreatePage /> },
-      { path: "areas/:slug", element: <AreaPage /> },
-      { path: "areas/:slug/edit", element: <AreaEditPage /> },
-      { path: "mandates", element: <MandatesPage /> },
-      { path: "mandates/new", element: <MandateCreatePage /> },
-      { path: "mandates/:id", element: <MandatePage /> },
-      { path: "mandates/:id/edit", element: <MandateEditPage /> },
-      { path: "activities", element: <ActivitiesPage /> },
-      { path: "activities/new", element: <ActivityCreatePage /> },
-      { path: "activities/import", element: <ActivitiesImportPage /> },
-      { path: "activities/:id", element: <ActivityPage /> },
-      { path: "activities/:id/edit", element: <ActivityEditPage /> },
-      { path: "overlaps", element: <OverlapsPage /> },
-      { path: "overlaps/:id", element: <OverlapPage /> },
-      { path: "bodies", element: <BodiesPage /> },
-      { path: "bodies/new", element: <BodyCreatePage /> },
-      { path: "bodies/:code", element: <BodyPage /> },
-      { path: "bodies/:code/edit", element: <BodyEditPage /> },
-      { path: "meetings/:id", element: <MeetingPage /> },
-      { path: "decisions", element: <DecisionsPage /> },
-      { path: "documents", element: <DocumentsPage /> },
-      { path: "documents/new", element: <DocumentCreatePage /> },
-      { path: "documents/import", element: <DocumentsImportPage /> },
-      { path: "documents/:id", element: <DocumentPage /> },
-      { path: "documents/:id/edit", element: <DocumentEditPage /> },
-      { path: "coordination-issues", element: <IssuesPage /> },
-      { path: "coordination-issues/:id", element: <IssuePage /> },
-      { path: "action-items", element: <ActionItemsPage /> },
-      { path: "action-items/:id", element: <ActionItemPage /> },
-      { path: "statistics", element: <StatisticsPage /> },
-      { path: "statistics/import", element: <FiguresImportPage /> },
-      { path: "statistics/metrics/new", element: <MetricCreatePage /> },
-      { path: "statistics/metrics/:code", element: <MetricPage /> },
-      { path: "statistics/metrics/:code/edit", element: <MetricEditPage /> },
-      { path: "statistics/figures/new", element: <FigureCreatePage /> },
-      { path: "statistics/figures/:id", element: <FigurePage /> },
-      { path: "statistics/figures/:id/edit", element: <FigureEditPage /> },
-      { path: "statistics/dashboards", element: lazily(<DashboardsPage />) },
-      { path: "statistics/dashboards/:metricCode", element: lazily(<MetricDashboardPage />) },
-      { path: "reports/support-services", element: <SupportServicesReportPage /> },
-      { path: "notifications", element: <NotificationsPage /> },
-      { path: "audit", element: <AuditPage /> },
-      { path: "account", element: <AccountPage /> },
+      { path: "units", lazy: page(() => import("./modules/units/units-page.tsx"), "UnitsPage") },
+      { path: "units/new", lazy: page(() => import("./modules/units/unit-form.tsx"), "UnitCreatePage") },
+      { path: "units/:code", lazy: page(() => import("./modules/units/unit-page.tsx"), "UnitPage") },
+      { path: "units/:code/edit", lazy: page(() => import("./modules/units/unit-form.tsx"), "UnitEditPage") },
+      { path: "people", lazy: page(() => import("./modules/people/people-page.tsx"), "PeoplePage") },
+      {
+        path: "people/new",
+        lazy: page(() => import("./modules/people/person-form.tsx"), "PersonCreatePage"),
+      },
+      { path: "people/:id", lazy: page(() => import("./modules/people/person-page.tsx"), "PersonPage") },
+      {
+        path: "people/:id/edit",
+        lazy: page(() => import("./modules/people/person-form.tsx"), "PersonEditPage"),
+      },
+      { path: "areas", lazy: page(() => import("./modules/areas/areas-page.tsx"), "AreasPage") },
+      { path: "areas/new", lazy: page(() => import("./modules/areas/area-form.tsx"), "AreaCreatePage") },
+      { path: "areas/:slug", lazy: page(() => import("./modules/areas/area-page.tsx"), "AreaPage") },
+      { path: "areas/:slug/edit", lazy: page(() => import("./modules/areas/area-form.tsx"), "AreaEditPage") },
+      { path: "mandates", lazy: page(() => import("./modules/mandates/mandates-page.tsx"), "MandatesPage") },
+      {
+        path: "mandates/new",
+        lazy: page(() => import("./modules/mandates/mandate-form.tsx"), "MandateCreatePage"),
+      },
+      {
+        path: "mandates/:id",
+        lazy: page(() => import("./modules/mandates/mandate-page.tsx"), "MandatePage"),
+      },
+      {
+        path: "mandates/:id/edit",
+        lazy: page(() => import("./modules/mandates/mandate-form.tsx"), "MandateEditPage"),
+      },
+      {
+        path: "activities",
+        lazy: page(() => import("./modules/activities/activities-page.tsx"), "ActivitiesPage"),
+      },
+      {
+        path: "activities/new",
+        lazy: page(() => import("./modules/activities/activity-form.tsx"), "ActivityCreatePage"),
+      },
+      {
+        path: "activities/import",
+        lazy: page(() => import("./modules/activities/activities-import-page.tsx"), "ActivitiesImportPage"),
+      },
+      {
+        path: "activities/:id",
+        lazy: page(() => import("./modules/activities/activity-page.tsx"), "ActivityPage"),
+      },
+      {
+        path: "activities/:id/edit",
+        lazy: page(() => import("./modules/activities/activity-form.tsx"), "ActivityEditPage"),
+      },
+      { path: "overlaps", lazy: page(() => import("./modules/overlaps/overlaps-page.tsx"), "OverlapsPage") },
+      {
+        path: "overlaps/:id",
+        lazy: page(() => import("./modules/overlaps/overlap-page.tsx"), "OverlapPage"),
+      },
+      { path: "bodies", lazy: page(() => import("./modules/bodies/bodies-page.tsx"), "BodiesPage") },
+      { path: "bodies/new", lazy: page(() => import("./modules/bodies/body-form.tsx"), "BodyCreatePage") },
+      { path: "bodies/:code", lazy: page(() => import("./modules/bodies/body-page.tsx"), "BodyPage") },
+      {
+        path: "bodies/:code/edit",
+        lazy: page(() => import("./modules/bodies/body-form.tsx"), "BodyEditPage"),
+      },
+      {
+        path: "meetings/:id",
+        lazy: page(() => import("./modules/meetings/meeting-page.tsx"), "MeetingPage"),
+      },
+      {
+        path: "decisions",
+        lazy: page(() => import("./modules/decisions/decisions-page.tsx"), "DecisionsPage"),
+      },
+      {
+        path: "documents",
+        lazy: page(() => import("./modules/documents/documents-page.tsx"), "DocumentsPage"),
+      },
+      {
+        path: "documents/new",
+        lazy: page(() => import("./modules/documents/document-form.tsx"), "DocumentCreatePage"),
+      },
+      {
+        path: "documents/import",
+        lazy: page(() => import("./modules/documents/documents-import-page.tsx"), "DocumentsImportPage"),
+      },
+      {
+        path: "documents/:id",
+        lazy: page(() => import("./modules/documents/document-page.tsx"), "DocumentPage"),
+      },
+      {
+        path: "documents/:id/edit",
+        lazy: page(() => import("./modules/documents/document-form.tsx"), "DocumentEditPage"),
+      },
+      {
+        path: "coordination-issues",
+        lazy: page(() => import("./modules/issues/issues-page.tsx"), "IssuesPage"),
+      },
+      {
+        path: "coordination-issues/:id",
+        lazy: page(() => import("./modules/issues/issue-page.tsx"), "IssuePage"),
+      },
+      {
+        path: "action-items",
+        lazy: page(() => import("./modules/decisions/action-items-page.tsx"), "ActionItemsPage"),
+      },
+      {
+        path: "action-items/:id",
+        lazy: page(() => import("./modules/decisions/action-item-page.tsx"), "ActionItemPage"),
+      },
+      {
+        path: "statistics",
+        lazy: page(() => import("./modules/figures/statistics-page.tsx"), "StatisticsPage"),
+      },
+      {
+        path: "statistics/import",
+        lazy: page(() => import("./modules/figures/figures-import-page.tsx"), "FiguresImportPage"),
+      },
+      {
+        path: "statistics/metrics/new",
+        lazy: page(() => import("./modules/figures/metric-form.tsx"), "MetricCreatePage"),
+      },
+      {
+        path: "statistics/metrics/:code",
+        lazy: page(() => import("./modules/figures/metric-page.tsx"), "MetricPage"),
+      },
+      {
+        path: "statistics/metrics/:code/edit",
+        lazy: page(() => import("./modules/figures/metric-form.tsx"), "MetricEditPage"),
+      },
+      {
+        path: "statistics/figures/new",
+        lazy: page(() => import("./modules/figures/figure-form.tsx"), "FigureCreatePage"),
+      },
+      {
+        path: "statistics/figures/:id",
+        lazy: page(() => import("./modules/figures/figure-page.tsx"), "FigurePage"),
+      },
+      {
+        path: "statistics/figures/:id/edit",
+        lazy: page(() => import("./modules/figures/figure-form.tsx"), "FigureEditPage"),
+      },
+      {
+        path: "statistics/dashboards",
+        lazy: page(() => import("./modules/dashboards/dashboards-page.tsx"), "DashboardsPage"),
+      },
+      {
+        path: "statistics/dashboards/:metricCode",
+        lazy: page(() => import("./modules/dashboards/metric-dashboard-page.tsx"), "MetricDashboardPage"),
+      },
+      {
+        path: "reports/support-services",
+        lazy: page(() => import("./modules/reports/support-services-page.tsx"), "SupportServicesReportPage"),
+      },
+      {
+        path: "notifications",
+        lazy: page(() => import("./modules/notifications/notifications-page.tsx"), "NotificationsPage"),
+      },
+      { path: "audit", lazy: page(() => import("./modules/audit/audit-page.tsx"), "AuditPage") },
+      { path: "account", lazy: page(() => import("./modules/auth/account-page.tsx"), "AccountPage") },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -12,7 +12,7 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from "react-router";
 import { canReadAudit, useSignOut, useViewer } from "../api/session.ts";
 import { useFormat } from "../i18n/format.ts";
 import { directionOf, isLanguage } from "../i18n/i18n.ts";
@@ -122,6 +122,8 @@ export function AppLayout() {
   const signOut = useSignOut();
   const location = useLocation();
   const navigate = useNavigate();
+  // The next page's module is still on its way (app.tsx loads each page on first visit).
+  const pageLoading = useNavigation().state === "loading";
 
   if (viewer.isPending) {
     return (
@@ -236,7 +238,7 @@ export function AppLayout() {
             );
           })}
         </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1}>
+        <AppShell.Main id="main" tabIndex={-1} aria-busy={pageLoading || undefined}>
           <div className="page">
             <StatusRegion />
             <Outlet />
