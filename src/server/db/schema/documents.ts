@@ -35,5 +35,7 @@ export const document = pgTable(
     index("document_meeting_idx").on(t.meetingId),
     index("document_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     check("document_link_check", sql`${t.link} is null or ${t.link} ~ '^https?://'`),
+    // A meeting's document is its body's: the register's visibility reads the body column alone.
+    check("document_meeting_body_check", sql`${t.meetingId} is null or ${t.bodyId} is not null`),
   ],
 );

@@ -23,9 +23,7 @@ const documentColumns = {
   meetingId: document.meetingId,
   link: document.link,
   searchText: document.searchText,
-  bodyCode: sql<
-    string | null
-  >`coalesce(${body.code}, (select b.code from ${meeting} m join ${body} b on b.id = m.body_id where m.id = ${document.meetingId}))`,
+  bodyCode: body.code,
   meetingNumber: meeting.number,
   agendaCitations: sql<number>`(select count(*)::int from ${agendaItem} where ${withoutLanguage(sql`${agendaItem.documentSymbol}`)} = ${document.symbol})`,
   figureCitations: sql<number>`(select count(*)::int from ${figure} where ${withoutLanguage(sql`${figure.sourceSymbol}`)} = ${document.symbol})`,
@@ -54,7 +52,7 @@ export async function documentBySymbol(db: Executor, symbol: string): Promise<Do
 }
 
 export interface DocumentFilter {
-  /** Documents of these bodies (directly or through their meeting), or of none. */
+  /** Documents of these bodies (a meeting's documents are its body's), or of none. */
   bodyIds: string[];
   bodyId: string | null;
   meetingId: string | null;
@@ -69,13 +67,12 @@ const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The register in symbol order (sessions, series and numbers as numbers). */
 export function listDocumentRows(db: Executor, f: DocumentFilter): Promise<DocumentRow[]> {
-  const ownerBody = sql`coalesce(${document.bodyId}, ${meeting.bodyId})`;
   const conditions: (SQL | undefined)[] = [
     f.bodyIds.length
-      ? or(sql`${ownerBody} is null`, inArray(sql`${ownerBody}`, f.bodyIds))
-      : isNull(sql`${ownerBody}`),
+      ? or(isNull(document.bodyId), inArray(document.bodyId, f.bodyIds))
+      : isNull(document.bodyId),
   ];
-  if (f.bodyId) conditions.push(sql`${ownerBody} = ${f.bodyId}`);
+  if (f.bodyId) conditions.push(eq(document.bodyId, f.bodyId));
   if (f.meetingId) conditions.push(eq(document.meetingId, f.meetingId));
   if (f.symbol) conditions.push(eq(document.symbol, f.symbol));
   if (f.symbolPart || f.terms.length) {

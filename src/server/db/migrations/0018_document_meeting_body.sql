@@ -1,0 +1,1 @@
+ALTER TABLE "document" ADD CONSTRAINT "document_meeting_body_check" CHECK ("document"."meeting_id" is null or "document"."body_id" is not null);
