@@ -1,7 +1,7 @@
 import { CreateFigureInput, type Figure, type FigureComparison } from "#shared/figures.ts";
 import type { ImportReport } from "#shared/transfer.ts";
 import type { Ctx } from "../../core/context.ts";
-import { AppError, fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
+import { AppError, assertFresh, fail, FieldFaults, looksLikeId } from "../../core/errors.ts";
 import {
   type ImportProblem,
   readTableFile,
@@ -14,6 +14,7 @@ import {
   type FigureRow,
   figuresByIds,
   insertFigures,
+  listMetricRows,
   replaceComparisons,
   updateFigureIfVersion,
 } from "./figures.repo.ts";
@@ -294,10 +295,11 @@ export async function importFigures(
     checked.set(row, result);
     if (!(await ctx.access.can("figure.enter", result.metric.ownerUnitId)))
       problems.push({ line: row.line, column: "metric", reason: "forbidden_unit" });
+    // Moving a figure to another metric takes the right to enter figures of both.
     const current = row.key ? recorded.get(row.key) : undefined;
     if (current && current.metricId !== result.metric.id) {
-      const [owner] = [...lookups.metrics.values()].filter((m) => m.id === current.metricId);
-      if (!owner || !(await ctx.access.can("figure.enter", owner.ownerUnitId)))
+      const [previous] = await listMetricRows(ctx.db, { ids: [current.metricId] });
+      if (!previous || !(await ctx.access.can("figure.enter", previous.ownerUnitId)))
         problems.push({ line: row.line, column: "metric", reason: "forbidden_unit" });
     }
   }
@@ -353,8 +355,11 @@ export async function importFigures(
         idOf.set(step.row, step.current.id);
         if (!step.fieldsChange && !step.comparisonsChange) continue;
         before.set(step.current.id, await getFigure(tx, step.current.id));
+        // Changed by someone else since the file was checked: nothing of the file is written.
         if (step.fieldsChange)
-          await updateFigureIfVersion(tx.db, step.current.id, step.current.version, step.stored, now);
+          assertFresh(
+            await updateFigureIfVersion(tx.db, step.current.id, step.current.version, step.stored, now),
+          );
       } else {
         const [row] = await insertFigures(tx.db, [
           { ...step.stored, enteredBy: enteredBy(tx), createdAt: now, updatedAt: now },
