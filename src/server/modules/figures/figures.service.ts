@@ -498,7 +498,8 @@ export async function reviewContradiction(
   if (figure.version !== input.version) faults.add("version", "stale_version");
   if (other.version !== input.otherVersion) faults.add("otherVersion", "stale_version");
   faults.throwIfAny("conflict");
-  const before = figure.contradictionReviews.find((r) => r.figureId === otherId) ?? null;
+  // An earlier review, even one a correction has voided, is replaced: its trail shows both.
+  const before = await contradictionReviewOf(ctx.db, [id, otherId]);
   const [first, second] = [
     { id, version: input.version },
     { id: otherId, version: input.otherVersion },
