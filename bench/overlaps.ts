@@ -287,7 +287,7 @@ export async function overlapEvaluation() {
     "periodGap",
     "regionsDisjoint",
     "deliverablesDisjoint",
-    "deliverablesShared",
+    "typeFamiliesDiffer",
   ]);
   if (process.argv.includes("--errors")) reportErrors(crossValidated(ours.scoredFor, pairs), ours.features);
   const tfidfScores = tfidf(subjects);

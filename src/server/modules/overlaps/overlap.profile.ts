@@ -57,6 +57,22 @@ function codesOf(text: string, terminology: Terminology): string[] {
     .filter((code) => !terminology.isBoilerplate("en", code));
 }
 
+/**
+ * Each word's term key (`lang:stem`), or null for a word that is no evidence (boilerplate, a number,
+ * a stub), found once per terminology and process: a corpus repeats its words, and a scan profiles
+ * 100,000 activities. A cache past its bound is emptied rather than managed.
+ */
+const termKeyCache = new WeakMap<Terminology, Map<Language, Map<string, string | null>>>();
+const CACHED_WORDS = 500_000;
+
+function termKeys(terminology: Terminology, lang: Language): Map<string, string | null> {
+  let byLanguage = termKeyCache.get(terminology);
+  if (!byLanguage) termKeyCache.set(terminology, (byLanguage = new Map()));
+  let keys = byLanguage.get(lang);
+  if (!keys) byLanguage.set(lang, (keys = new Map()));
+  return keys;
+}
+
 function add<K>(map: Map<K, number>, key: K, weight: number) {
   map.set(key, (map.get(key) ?? 0) + weight);
 }
@@ -82,11 +98,21 @@ export function profileOf(subject: OverlapSubject, terminology: Terminology): Ov
         add(concepts, concept, n * weight);
         if (inTitle) titleKeys.add(`c:${concept}`);
       }
+      const keys = termKeys(terminology, lang);
       for (const word of valueWords) {
-        const stemmed = stem(lang, word);
-        if (stemmed.length < 2 || /^\d+$/.test(stemmed) || terminology.isBoilerplate(lang, stemmed)) continue;
-        add(terms, `${lang}:${stemmed}`, weight);
-        if (inTitle) titleKeys.add(`${lang}:${stemmed}`);
+        let key = keys.get(word);
+        if (key === undefined) {
+          const stemmed = stem(lang, word);
+          key =
+            stemmed.length < 2 || /^\d+$/.test(stemmed) || terminology.isBoilerplate(lang, stemmed)
+              ? null
+              : `${lang}:${stemmed}`;
+          if (keys.size > CACHED_WORDS) keys.clear();
+          keys.set(word, key);
+        }
+        if (key === null) continue;
+        add(terms, key, weight);
+        if (inTitle) titleKeys.add(key);
       }
       for (const code of codesOf(value, terminology)) codes.add(code);
     }

@@ -76,13 +76,25 @@ function frequencies(prepared: readonly PreparedProfile[]): Int32Array {
 /**
  * The keys that index an activity: its rarest concepts (what it is about, in any language) and,
  * separately, its rarest words and codes (how it says it) — so rare words never crowd out the
- * concepts a translation shares. Rarest first; among equally rare keys, in the order of their names.
+ * concepts a translation shares. Rarest first; among equally rare keys, in the order of their names
+ * (`rank`: that order, computed once for the corpus rather than by comparing names per activity).
  */
-function rarestKeys(keys: Int32Array, df: Int32Array, limit: number, n: number): number[] {
+function rarestKeys(keys: Int32Array, df: Int32Array, rank: Int32Array, limit: number, n: number): number[] {
   const eligible: number[] = [];
   for (const k of keys) if (df[k]! <= limit) eligible.push(k);
-  if (eligible.length > 1) eligible.sort((x, y) => df[x]! - df[y]! || (keyName(x) < keyName(y) ? -1 : 1));
+  if (eligible.length > 1) eligible.sort((x, y) => rank[x]! - rank[y]!);
   return eligible.length > n ? eligible.slice(0, n) : eligible;
+}
+
+/** Every indexed key's place in the order rarest first, then by name. */
+function rarityRank(df: Int32Array, limit: number): Int32Array {
+  const indexed: number[] = [];
+  for (let k = 0; k < df.length; k++) if (df[k]! > 0 && df[k]! <= limit) indexed.push(k);
+  const names = new Map(indexed.map((k) => [k, keyName(k)]));
+  indexed.sort((x, y) => df[x]! - df[y]! || (names.get(x)! < names.get(y)! ? -1 : 1));
+  const rank = new Int32Array(df.length);
+  indexed.forEach((k, i) => (rank[k] = i));
+  return rank;
 }
 
 export function indexKeys(p: PreparedProfile, stats: CorpusStats, k: number): string[] {
@@ -116,9 +128,10 @@ export function* candidatePairs(
   const half = Math.ceil(keysPerActivity / 2);
   // The postings, one flat array (CSR): the activities indexed under key k are
   // members[start[k] .. start[k + 1]), in ascending order.
+  const rank = rarityRank(df, limit);
   const keysOf = prepared.map((p) => [
-    ...rarestKeys(p.concepts.keys, df, limit, half),
-    ...rarestKeys(p.terms.keys, df, limit, keysPerActivity - half),
+    ...rarestKeys(p.concepts.keys, df, rank, limit, half),
+    ...rarestKeys(p.terms.keys, df, rank, limit, keysPerActivity - half),
   ]);
   const start = new Int32Array(df.length + 1);
   for (let k = 0; k < df.length; k++) start[k + 1] = start[k]! + (df[k]! <= limit ? df[k]! : 0);

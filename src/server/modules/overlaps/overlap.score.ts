@@ -1,3 +1,4 @@
+import type { ActivityType } from "#shared/activities.ts";
 import type { OverlapProfile } from "./overlap.profile.ts";
 
 /**
@@ -88,6 +89,42 @@ export interface PreparedProfile {
   /** The period as days since 1970, open-ended as +∞. */
   startDay: number;
   endDay: number;
+  /**
+   * The profile's small sets (regions, countries, deliverable families, audiences, languages, codes)
+   * and the record's areas and SDG targets as sorted key numbers: a scan compares a million pairs,
+   * and merging two short integer arrays costs less than probing sets of strings.
+   */
+  sets: NumberedSets;
+}
+
+interface NumberedSets {
+  regions: Int32Array;
+  countries: Int32Array;
+  deliverableFamilies: Int32Array;
+  audiences: Int32Array;
+  languages: Int32Array;
+  codes: Int32Array;
+  areas: Int32Array;
+  targets: Int32Array;
+}
+
+/** Distinct values as ascending key numbers (the prefix keeps each kind apart). */
+function numbered(prefix: string, values: Iterable<string>): Int32Array {
+  const keys = Int32Array.from(new Set(values), (v) => keyNumber(prefix + v));
+  return keys.sort();
+}
+
+function numberedSets(p: OverlapProfile): NumberedSets {
+  return {
+    regions: numbered("region:", p.regions),
+    countries: numbered("country:", p.countries),
+    deliverableFamilies: numbered("family:", p.deliverableFamilies),
+    audiences: numbered("audience:", p.audiences),
+    languages: numbered("language:", p.languages),
+    codes: numbered("#:", p.codes),
+    areas: numbered("area:", p.subject.areaSlugs),
+    targets: numbered("sdg:", p.subject.sdgTargets),
+  };
 }
 
 const day = (iso: string) => Date.parse(iso) / 86_400_000;
@@ -112,6 +149,7 @@ export function prepare(profile: OverlapProfile, stats: CorpusStats): PreparedPr
     titleWeights: Float64Array.from(title, (t) => t[1]),
     startDay: day(profile.subject.start),
     endDay: profile.subject.end ? day(profile.subject.end) : Infinity,
+    sets: numberedSets(profile),
   };
 }
 
@@ -153,29 +191,24 @@ export function contentSimilarity(a: PreparedProfile, b: PreparedProfile): numbe
   return Math.max(cosine(a.concepts, b.concepts), cosine(a.terms, b.terms));
 }
 
-// Areas, SDG targets and codes are a handful per activity: scanning short arrays beats building sets.
-function jaccard(a: readonly string[], b: readonly string[]): number {
+/** How many values two ascending arrays of distinct key numbers share. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return n;
+}
+
+function jaccard(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const shared = commonCount(a, b);
-  return shared / (distinct(a) + distinct(b) - shared);
-}
-
-function commonCount(a: readonly string[], b: readonly string[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i && b.includes(a[i]!)) n++;
-  return n;
-}
-
-function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
-}
-
-function distinct(a: readonly string[]): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i) n++;
-  return n;
+  const shared = sharedCount(a, b);
+  return shared / (a.length + b.length - shared);
 }
 
 function common(a: Iterable<string>, b: readonly string[] | ReadonlySet<string>): string[] {
@@ -188,16 +221,29 @@ function common(a: Iterable<string>, b: readonly string[] | ReadonlySet<string>)
   return found;
 }
 
-function disjoint(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
-  if (x.size === 0 || y.size === 0) return false;
-  for (const v of x) if (y.has(v)) return false;
-  return true;
+/** Both name something, and nothing in common. */
+function disjoint(x: Int32Array, y: Int32Array): boolean {
+  return x.length > 0 && y.length > 0 && sharedCount(x, y) === 0;
 }
 
-function sharesAny(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
-  for (const v of x) if (y.has(v)) return true;
-  return false;
-}
+/**
+ * What kind of effort each type of the registry records: a programme of work (a project, an
+ * initiative and a service are often the same work entered twice under different types), a
+ * document (a guideline, a publication, a Question's output), or an event. Work of two different
+ * kinds is seldom the same work, however alike its subject: a training on a Recommendation and the
+ * Question that develops it.
+ */
+const TYPE_FAMILY: Record<ActivityType, string> = {
+  project: "work",
+  initiative: "work",
+  service: "work",
+  guideline: "document",
+  publication: "document",
+  study_group_question: "document",
+  event: "event",
+};
+
+const typeFamily = (type: string) => TYPE_FAMILY[type as ActivityType] ?? type;
 
 function yearsBetween(a: PreparedProfile, b: PreparedProfile): number {
   if (a.startDay <= b.endDay && b.startDay <= a.endDay) return 0;
@@ -215,11 +261,11 @@ export const FEATURES = [
   "sharedAreas",
   "sharedTargets",
   "sameType",
+  "typeFamiliesDiffer",
   "periodsOverlap",
   "periodGap",
   "regionsDisjoint",
   "deliverablesDisjoint",
-  "deliverablesShared",
   "audiencesDisjoint",
   "titleSimilarity",
   "sharedEvidence",
@@ -281,7 +327,11 @@ const STRONGEST = 8;
 function strongestShared(a: WeightedVector, b: WeightedVector): string[] {
   const ak = a.keys;
   const bk = b.keys;
-  const top: { key: number; weight: number }[] = [];
+  // A fixed-size list kept in order by insertion: a reported pair shares tens of keys, and a scan
+  // reports hundreds of thousands of pairs.
+  const topKeys = new Int32Array(STRONGEST);
+  const topWeights = new Float64Array(STRONGEST);
+  let size = 0;
   for (let i = 0, j = 0; i < ak.length && j < bk.length;) {
     const x = ak[i]!;
     const y = bk[j]!;
@@ -289,25 +339,30 @@ function strongestShared(a: WeightedVector, b: WeightedVector): string[] {
     else if (x > y) j++;
     else {
       const weight = a.weights[i++]! * b.weights[j++]!;
-      if (top.length < STRONGEST || weight > top[top.length - 1]!.weight) {
-        let at = top.length;
-        while (at > 0 && top[at - 1]!.weight < weight) at--;
-        top.splice(at, 0, { key: x, weight });
-        if (top.length > STRONGEST) top.pop();
+      if (size === STRONGEST && topWeights[STRONGEST - 1]! >= weight) continue;
+      let at = size < STRONGEST ? size++ : STRONGEST - 1;
+      while (at > 0 && topWeights[at - 1]! < weight) {
+        topKeys[at] = topKeys[at - 1]!;
+        topWeights[at] = topWeights[at - 1]!;
+        at--;
       }
+      topKeys[at] = x;
+      topWeights[at] = weight;
     }
   }
-  return top.map((t) => keyName(t.key));
+  const names: string[] = [];
+  for (let t = 0; t < size; t++) names.push(keyName(topKeys[t]!));
+  return names;
 }
 
 /** What is true of the pair, whatever the model makes of it: what the evidence list states. */
 export interface PairFacts {
   sameType: boolean;
+  typeFamiliesDiffer: boolean;
   periodsOverlap: boolean;
   yearsApart: number;
   regionsDisjoint: boolean;
   deliverablesDisjoint: boolean;
-  deliverablesShared: boolean;
   audiencesDisjoint: boolean;
   crossLanguage: boolean;
 }
@@ -327,7 +382,7 @@ export function assess(
   pa: PreparedProfile,
   pb: PreparedProfile,
 ): { features: Record<Feature, number>; facts: PairFacts } {
-  const [a, b] = [pa.profile, pb.profile];
+  const [a, b] = [pa.sets, pb.sets];
   const concepts = overlapOf(pa.concepts, pb.concepts);
   const terms = overlapOf(pa.terms, pb.terms);
   const conceptSimilarity =
@@ -335,19 +390,19 @@ export function assess(
   const termSimilarity = pa.terms.norm && pb.terms.norm ? terms.product / (pa.terms.norm * pb.terms.norm) : 0;
   const gap = yearsBetween(pa, pb);
   const facts: PairFacts = {
-    sameType: a.subject.type === b.subject.type,
+    sameType: pa.profile.subject.type === pb.profile.subject.type,
+    typeFamiliesDiffer: typeFamily(pa.profile.subject.type) !== typeFamily(pb.profile.subject.type),
     periodsOverlap: gap === 0,
     yearsApart: +gap.toFixed(1),
     // Two activities that each name their countries serve the same audience only if they share one
     // (Mauritania is in the Arab States and in Africa); otherwise regions decide.
     regionsDisjoint:
-      a.countries.size > 0 && b.countries.size > 0
+      a.countries.length > 0 && b.countries.length > 0
         ? disjoint(a.countries, b.countries)
         : disjoint(a.regions, b.regions),
     deliverablesDisjoint: disjoint(a.deliverableFamilies, b.deliverableFamilies),
-    deliverablesShared: sharesAny(a.deliverables, b.deliverables),
     audiencesDisjoint: disjoint(a.audiences, b.audiences),
-    crossLanguage: !sharesAny(a.languages, b.languages),
+    crossLanguage: sharedCount(a.languages, b.languages) === 0,
   };
   // What the activities share by their records (type, period, areas, targets) counts in proportion
   // to how alike their texts are: two unrelated events in the same year are not evidence of
@@ -359,14 +414,14 @@ export function assess(
     termSimilarity,
     contentSimilarity: content,
     sharedCodes: Math.min(1, sharedCount(a.codes, b.codes) / 2),
-    sharedAreas: jaccard(a.subject.areaSlugs, b.subject.areaSlugs) * content,
-    sharedTargets: jaccard(a.subject.sdgTargets, b.subject.sdgTargets) * content,
+    sharedAreas: jaccard(a.areas, b.areas) * content,
+    sharedTargets: jaccard(a.targets, b.targets) * content,
     sameType: facts.sameType ? content : 0,
+    typeFamiliesDiffer: facts.typeFamiliesDiffer ? 1 : 0,
     periodsOverlap: facts.periodsOverlap ? content : 0,
     periodGap: Math.min(1, gap / 3),
     regionsDisjoint: facts.regionsDisjoint ? 1 : 0,
     deliverablesDisjoint: facts.deliverablesDisjoint ? 1 : 0,
-    deliverablesShared: facts.deliverablesShared ? content : 0,
     audiencesDisjoint: facts.audiencesDisjoint ? 1 : 0,
     titleSimilarity: titleOverlap(pa, pb),
     sharedEvidence: Math.min(1, (concepts.overlap + terms.overlap) / 40),

@@ -44,6 +44,8 @@ function bare(lang: Language, word: string): string {
  */
 interface Stemming {
   snowball: { stem(word: string): string };
+  /** Words Snowball would merge with unrelated ones (data/terms/stem-exceptions.tsv), with the stem to use instead. */
+  exceptions: Map<string, string>;
   stems: Map<string, string>;
   matchKeys: Map<string, string>;
 }
@@ -53,19 +55,49 @@ const CACHED_WORDS = 500_000;
 function stemming(lang: Exclude<Language, "zh">): Stemming {
   let found = stemmings.get(lang);
   if (!found) {
-    found = { snowball: snowball.newStemmer(SNOWBALL[lang]), stems: new Map(), matchKeys: new Map() };
+    found = {
+      snowball: snowball.newStemmer(SNOWBALL[lang]),
+      exceptions: stemExceptions().get(lang) ?? new Map(),
+      stems: new Map(),
+      matchKeys: new Map(),
+    };
     stemmings.set(lang, found);
   }
   return found;
 }
 
+/**
+ * Snowball removes derivational suffixes as well as endings, and so merges words of unrelated
+ * meaning: "international" and "internal" become "intern" (an internship), "accessibility" becomes
+ * "access", "mobilization" (of resources) becomes "mobil" (of mobile networks), "universal" (service)
+ * becomes "univers" (of universities). The stemmer's own algorithms keep such lists of exceptional
+ * forms; ours, for the Union's vocabulary, is data/terms/stem-exceptions.tsv.
+ */
+let exceptionsByLanguage: Map<Language, Map<string, string>> | null = null;
+
+function stemExceptions(): Map<Language, Map<string, string>> {
+  if (!exceptionsByLanguage) {
+    exceptionsByLanguage = new Map();
+    const file = new URL("stem-exceptions.tsv", TERMS_FOLDER);
+    const rows = existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(1) : [];
+    for (const row of rows) {
+      const [lang, word, stemmed] = row.split("\t").map((cell) => cell.trim());
+      if (!lang || !word || !stemmed || !(LANGUAGES as readonly string[]).includes(lang)) continue;
+      let forLanguage = exceptionsByLanguage.get(lang as Language);
+      if (!forLanguage) exceptionsByLanguage.set(lang as Language, (forLanguage = new Map()));
+      forLanguage.set(normalizeText(word), stemmed);
+    }
+  }
+  return exceptionsByLanguage;
+}
+
 /** A word reduced to its stem (Snowball), so "workshops" and "workshop", "электросвязи" and "электросвязь" meet. */
 export function stem(lang: Language, word: string): string {
   if (lang === "zh") return word;
-  const { snowball: stemmer, stems: known } = stemming(lang);
+  const { snowball: stemmer, exceptions, stems: known } = stemming(lang);
   let stemmed = known.get(word);
   if (stemmed === undefined) {
-    stemmed = HAN.test(word) ? word : stemmer.stem(bare(lang, word));
+    stemmed = HAN.test(word) ? word : (exceptions.get(word) ?? stemmer.stem(bare(lang, word)));
     if (known.size > CACHED_WORDS) known.clear();
     known.set(word, stemmed);
   }
