@@ -121,7 +121,8 @@ function ReviewForm({
       api.put<Figure>(reviewPath(figure, otherId), {
         explanation,
         version: figure.version,
-        otherVersion: other?.version ?? 1,
+        // The button waits for the other figure: the versions reviewed are those on the screen.
+        otherVersion: other!.version,
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(["figure", figure.id], saved);
@@ -167,7 +168,7 @@ function ReviewForm({
           <ErrorNotice error={save.error} />
         ) : null}
         <Group>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending} disabled={!other}>
             {t("figures.markReviewed")}
           </Button>
         </Group>
