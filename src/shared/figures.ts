@@ -212,6 +212,10 @@ export const Figure = z.object({
 });
 export type Figure = z.infer<typeof Figure>;
 
+/** A contradiction of this figure that no review covers (yet, or since a correction). */
+export const awaitsReview = (f: Pick<Figure, "contradictions" | "contradictionReviews">): boolean =>
+  f.contradictions.length > f.contradictionReviews.length;
+
 const FigureFields = {
   metricCode: z.string().trim().min(1).max(60),
   kind: FigureKind,

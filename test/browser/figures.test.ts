@@ -189,6 +189,7 @@ describe("service statistics", () => {
     await visit("/statistics?unreviewed=true");
     await page.locator("input[name=unreviewed]:checked").waitFor();
     await expect.poll(() => text(page.locator(".catalogue-table").first())).toContain("awaiting review");
+    await expectAccessible(page, "catalogue filtered to contradictions awaiting review (en)");
 
     await visit(`/statistics/figures/${restated.id}`);
     await chooseLanguage("ar");

@@ -1,5 +1,6 @@
 import { formatDocumentSymbol, parseDocumentSymbol } from "#shared/document-symbols.ts";
 import {
+  awaitsReview,
   type ContradictionReview,
   type CreateFigureInput,
   type CreateMetricInput,
@@ -298,11 +299,6 @@ async function figuresWithFlags(ctx: Ctx, metrics: MetricListing[]): Promise<Fig
   );
 }
 
-/** Whether a figure has a contradiction no current review covers. */
-function awaitsReview(f: Figure): boolean {
-  return f.contradictions.length > f.contradictionReviews.length;
-}
-
 export async function listFigures(ctx: Ctx, query: FigureListQuery): Promise<{ entries: Figure[] }> {
   let metrics = await listMetricRows(ctx.db, query.metricCode ? { codes: [query.metricCode] } : {});
   if (query.section) metrics = metrics.filter((m) => m.section === query.section);
@@ -488,12 +484,9 @@ export async function reviewContradiction(
 ): Promise<Figure> {
   const figure = await getFigure(ctx, id);
   await ctx.access.authorize("figure.enter", (await findMetric(ctx, figure.metricId)).ownerUnitId);
-  if (!figure.contradictions.includes(otherId)) {
-    if (!looksLikeId(otherId) || !(await figureById(ctx.db, otherId)))
-      fail("not_found", { entity: "figure", id: otherId });
-    fail("invalid_transition", { reason: "not_contradicted" });
-  }
-  const other = (await figureById(ctx.db, otherId))!;
+  const other = looksLikeId(otherId) ? await figureById(ctx.db, otherId) : undefined;
+  if (!other) fail("not_found", { entity: "figure", id: otherId });
+  if (!figure.contradictions.includes(otherId)) fail("invalid_transition", { reason: "not_contradicted" });
   const faults = new FieldFaults();
   if (figure.version !== input.version) faults.add("version", "stale_version");
   if (other.version !== input.otherVersion) faults.add("otherVersion", "stale_version");

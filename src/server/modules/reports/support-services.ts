@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { formatAmount, formatFigure, formatPeriod, formatQualified } from "#shared/figure-format.ts";
-import { type Figure, type Metric, REPORT_SECTIONS, type ReportSection } from "#shared/figures.ts";
+import {
+  awaitsReview,
+  type Figure,
+  type Metric,
+  REPORT_SECTIONS,
+  type ReportSection,
+} from "#shared/figures.ts";
 import { type Language, LANGUAGES, localize } from "#shared/languages.ts";
 import type { ReportBlock, ReportDocument, ReportInline } from "#shared/report-document.ts";
 import type { Ctx } from "../../core/context.ts";
@@ -175,8 +181,7 @@ export async function draftSupportServices(
           runs.push({ text: i === group.length - 1 ? wording.lastClauseSeparator : wording.clauseSeparator });
         runs.push({ text: clause(f, metrics.get(f.metricId)!) }, note(f));
         if (f.contradictions.length) {
-          const reviewed = f.contradictionReviews.length === f.contradictions.length;
-          runs.push({ text: ` ${reviewed ? wording.contradictionReviewed : wording.contradiction}` });
+          runs.push({ text: ` ${awaitsReview(f) ? wording.contradiction : wording.contradictionReviewed}` });
         }
       });
       runs.push({ text: fill(after, {}) });

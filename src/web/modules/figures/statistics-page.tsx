@@ -1,7 +1,7 @@
 import { Anchor, Button, Checkbox, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { type Metric, REPORT_SECTIONS, type ReportSection } from "#shared/figures.ts";
+import { awaitsReview, type Metric, REPORT_SECTIONS, type ReportSection } from "#shared/figures.ts";
 import { apiPath, segment } from "../../api/client.ts";
 import { useViewer } from "../../api/session.ts";
 import { LocalizedText, useLocalize } from "../../components/localized-text.tsx";
@@ -38,7 +38,7 @@ export function StatisticsPage() {
   for (const figure of contradicted.data ?? []) {
     const count = contradictedByMetric.get(figure.metricCode) ?? { figures: 0, awaitingReview: 0 };
     count.figures += 1;
-    if (figure.contradictions.length > figure.contradictionReviews.length) count.awaitingReview += 1;
+    if (awaitsReview(figure)) count.awaitingReview += 1;
     contradictedByMetric.set(figure.metricCode, count);
   }
   const shown = (metrics.data ?? []).filter((metric) => {
