@@ -25,11 +25,19 @@ import { type SubjectRow, subjectsChangedSince } from "./overlaps.repo.ts";
  * of its keys, so that a draft is compared with the few hundred activities that share its rarest
  * keys rather than with all of them. The database stays the only truth: the index is built on first
  * use and, before each check, catches up with the activities changed since (by any process).
+ *
+ * Every activity's weighted vectors are prepared when it enters the index, with the word weights
+ * of the corpus as it was last weighed, so that a check allocates almost nothing: preparing the
+ * hundred-odd shortlisted activities per check made the young generation fill every few checks, and
+ * each collection then paused a check for 7–10 ms (decision 0008). The weights are taken again once
+ * a hundredth of the activities has changed since; a few saves move no word's weight that matters.
  */
 
 const SHOWN = 5;
 const KEYS = 16;
 const SHORTLIST = 120;
+/** The share of the activities that may change before the word weights are taken again. */
+const REWEIGH_AFTER = 0.01;
 
 interface Entry {
   row: SubjectRow;
@@ -37,12 +45,13 @@ interface Entry {
   keys: string[];
   /** Its place in the index's arrays, reused once it is dropped. */
   slot: number;
-  /** Its weighted vectors, valid while the corpus statistics have not moved (same `version`). */
+  /** Its weighted vectors, valid while the word weights they were prepared with hold (same `weighing`). */
   prepared: PreparedProfile | null;
   preparedAt: number;
 }
 
 class OverlapIndex implements CorpusStats {
+  /** The corpus as it is now: which keys are rare enough to look up. */
   documents = 0;
   frequency = new Map<string, number>();
   private entries = new Map<string, Entry>();
@@ -50,8 +59,10 @@ class OverlapIndex implements CorpusStats {
   private freeSlots: number[] = [];
   private postings = new Map<string, Set<number>>();
   private seenUntil = "";
-  /** Moves with every change of the corpus, so that prepared vectors are never read stale. */
-  private version = 0;
+  /** The corpus as it was last weighed: what every prepared vector, and the draft's, is weighted by. */
+  private weights: CorpusStats = { documents: 0, frequency: new Map() };
+  private weighing = 0;
+  private changedSinceWeighing = 0;
   private sharedWeight = new Float64Array(0);
   private touched = new Int32Array(0);
 
@@ -59,10 +70,19 @@ class OverlapIndex implements CorpusStats {
     const index = new OverlapIndex();
     const { rows, profiles } = await profileCorpus(ctx);
     rows.forEach((row, i) => index.put(row, profiles[i]!));
+    index.reweigh();
+    for (const entry of index.entries.values()) index.preparedOf(entry);
     return index;
   }
 
-  private put(row: SubjectRow, profile: OverlapProfile) {
+  /** Takes the word weights from the corpus as it is now; vectors prepared before are prepared again when next read. */
+  private reweigh() {
+    this.weights = { documents: this.documents, frequency: new Map(this.frequency) };
+    this.weighing++;
+    this.changedSinceWeighing = 0;
+  }
+
+  private put(row: SubjectRow, profile: OverlapProfile): Entry {
     this.drop(row.id);
     const keys = featureKeys(profile);
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
@@ -70,7 +90,7 @@ class OverlapIndex implements CorpusStats {
     this.bySlot[slot] = entry;
     this.entries.set(row.id, entry);
     this.documents++;
-    this.version++;
+    this.changedSinceWeighing++;
     for (const key of keys) {
       this.frequency.set(key, (this.frequency.get(key) ?? 0) + 1);
       let slots = this.postings.get(key);
@@ -78,6 +98,7 @@ class OverlapIndex implements CorpusStats {
       slots.add(slot);
     }
     if (row.updatedAt > this.seenUntil) this.seenUntil = row.updatedAt;
+    return entry;
   }
 
   private drop(id: string) {
@@ -87,7 +108,7 @@ class OverlapIndex implements CorpusStats {
     this.bySlot[old.slot] = null;
     this.freeSlots.push(old.slot);
     this.documents--;
-    this.version++;
+    this.changedSinceWeighing++;
     for (const key of old.keys) {
       this.frequency.set(key, this.frequency.get(key)! - 1);
       this.postings.get(key)?.delete(old.slot);
@@ -96,14 +117,17 @@ class OverlapIndex implements CorpusStats {
 
   async catchUp(ctx: Ctx) {
     const terms = terminology();
-    for (const row of await subjectsChangedSince(ctx.db, this.seenUntil))
-      this.put(row, profileOf(subjectOf(row), terms));
+    const changed = (await subjectsChangedSince(ctx.db, this.seenUntil)).map((row) =>
+      this.put(row, profileOf(subjectOf(row), terms)),
+    );
+    if (this.changedSinceWeighing > this.weights.documents * REWEIGH_AFTER) this.reweigh();
+    for (const entry of changed) this.preparedOf(entry);
   }
 
   private preparedOf(entry: Entry): PreparedProfile {
-    if (!entry.prepared || entry.preparedAt !== this.version) {
-      entry.prepared = prepare(entry.profile, this);
-      entry.preparedAt = this.version;
+    if (!entry.prepared || entry.preparedAt !== this.weighing) {
+      entry.prepared = prepare(entry.profile, this.weights);
+      entry.preparedAt = this.weighing;
     }
     return entry.prepared;
   }
@@ -148,7 +172,7 @@ class OverlapIndex implements CorpusStats {
       shortlist[at] = slot;
     }
     for (let t = 0; t < count; t++) sharedWeight[touched[t]!] = 0;
-    const mine = prepare(draft, this);
+    const mine = prepare(draft, this.weights);
     // Scores for the whole shortlist; the evidence (shared words, strongest first) only for the
     // few the editor shows.
     return shortlist

@@ -56,6 +56,21 @@ export function keyNumber(key: string): number {
 
 export const keyName = (n: number): string => keyNames[n]!;
 
+/**
+ * Key numbers of prefixed values (`c:` concepts, `#:` codes, `region:`…), found without building the
+ * prefixed string again: the check on save prepares a hundred profiles per keystroke pause, and what
+ * it allocates is what the collector pauses for.
+ */
+const prefixedNumbers = new Map<string, Map<string, number>>();
+
+function prefixedKeyNumber(prefix: string, value: string): number {
+  let numbers = prefixedNumbers.get(prefix);
+  if (!numbers) prefixedNumbers.set(prefix, (numbers = new Map()));
+  let n = numbers.get(value);
+  if (n === undefined) numbers.set(value, (n = keyNumber(prefix + value)));
+  return n;
+}
+
 /** An idf-weighted vector, keys ascending. */
 export interface WeightedVector {
   keys: Int32Array;
@@ -63,19 +78,78 @@ export interface WeightedVector {
   norm: number;
 }
 
-function weighted(stats: CorpusStats, entries: Iterable<[string, number]>): WeightedVector {
-  const pairs: [number, number][] = [];
-  for (const [key, tf] of entries) pairs.push([keyNumber(key), (1 + Math.log(tf)) * idf(stats, key)]);
-  pairs.sort((x, y) => x[0] - y[0]);
-  const keys = new Int32Array(pairs.length);
-  const weights = new Float64Array(pairs.length);
+/**
+ * Scratch space for one vector or set being built, reused by every `prepare` (which never runs
+ * twice at once): only the finished arrays are allocated.
+ */
+let scratchKeys = new Int32Array(1024);
+let scratchWeights = new Float64Array(1024);
+let scratchOrder = new Uint32Array(1024);
+
+/** Room for `size` entries, keeping those already written. */
+function scratchFor(size: number) {
+  if (size <= scratchKeys.length) return;
+  const length = Math.max(size, scratchKeys.length * 2);
+  const [keys, weights] = [scratchKeys, scratchWeights];
+  scratchKeys = new Int32Array(length);
+  scratchWeights = new Float64Array(length);
+  scratchOrder = new Uint32Array(length);
+  scratchKeys.set(keys);
+  scratchWeights.set(weights);
+}
+
+/** The first `size` scratch keys and weights as a new pair of arrays, ascending by key. */
+function sortedFromScratch(size: number): { keys: Int32Array; weights: Float64Array } {
+  const order = scratchOrder.subarray(0, size);
+  for (let i = 0; i < size; i++) order[i] = i;
+  order.sort((x, y) => scratchKeys[x]! - scratchKeys[y]!);
+  const keys = new Int32Array(size);
+  const weights = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    keys[i] = scratchKeys[order[i]!]!;
+    weights[i] = scratchWeights[order[i]!]!;
+  }
+  return { keys, weights };
+}
+
+function vectorFromScratch(size: number): WeightedVector {
+  const { keys, weights } = sortedFromScratch(size);
   let sum = 0;
-  pairs.forEach(([key, w], i) => {
-    keys[i] = key;
-    weights[i] = w;
-    sum += w * w;
-  });
+  for (const w of weights) sum += w * w;
   return { keys, weights, norm: Math.sqrt(sum) };
+}
+
+const weightOf = (stats: CorpusStats, key: number, tf: number) =>
+  (1 + Math.log(tf)) * idf(stats, keyName(key));
+
+/** Concepts without those compared on their own (regions, deliverables), as an idf-weighted vector. */
+function conceptVector(p: OverlapProfile, stats: CorpusStats): WeightedVector {
+  scratchFor(p.concepts.size);
+  let size = 0;
+  for (const [concept, tf] of p.concepts) {
+    if (p.regions.has(concept) || p.deliverables.has(concept)) continue;
+    const key = prefixedKeyNumber("c:", concept);
+    scratchKeys[size] = key;
+    scratchWeights[size++] = weightOf(stats, key, tf);
+  }
+  return vectorFromScratch(size);
+}
+
+/** Word stems and codes, as an idf-weighted vector. */
+function termVector(p: OverlapProfile, stats: CorpusStats): WeightedVector {
+  scratchFor(p.terms.size + p.codes.size);
+  let size = 0;
+  for (const [term, tf] of p.terms) {
+    const key = keyNumber(term);
+    scratchKeys[size] = key;
+    scratchWeights[size++] = weightOf(stats, key, tf);
+  }
+  for (const code of p.codes) {
+    const key = prefixedKeyNumber("#:", code);
+    scratchKeys[size] = key;
+    scratchWeights[size++] = weightOf(stats, key, 1);
+  }
+  return vectorFromScratch(size);
 }
 
 /** A profile with its weighted vectors computed once per scan, not once per pair. */
@@ -110,8 +184,15 @@ interface NumberedSets {
 
 /** Distinct values as ascending key numbers (the prefix keeps each kind apart). */
 function numbered(prefix: string, values: Iterable<string>): Int32Array {
-  const keys = Int32Array.from(new Set(values), (v) => keyNumber(prefix + v));
-  return keys.sort();
+  let size = 0;
+  for (const value of values) {
+    scratchFor(size + 1);
+    scratchKeys[size++] = prefixedKeyNumber(prefix, value);
+  }
+  const sorted = scratchKeys.subarray(0, size).sort();
+  let distinct = 0;
+  for (let i = 0; i < size; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return scratchKeys.slice(0, distinct);
 }
 
 function numberedSets(p: OverlapProfile): NumberedSets {
@@ -130,23 +211,22 @@ function numberedSets(p: OverlapProfile): NumberedSets {
 const day = (iso: string) => Date.parse(iso) / 86_400_000;
 
 export function prepare(profile: OverlapProfile, stats: CorpusStats): PreparedProfile {
-  const concepts = weighted(stats, themeConcepts(profile));
-  const terms = weighted(stats, [
-    ...profile.terms,
-    ...[...profile.codes].map((c): [string, number] => [`#:${c}`, 1]),
-  ]);
-  const title = [...profile.titleKeys]
-    .map((key): [number, number] => {
-      const n = keyNumber(key);
-      return [n, weightIn(key.startsWith("c:") ? concepts : terms, n)];
-    })
-    .sort((x, y) => x[0] - y[0]);
+  const concepts = conceptVector(profile, stats);
+  const terms = termVector(profile, stats);
+  scratchFor(profile.titleKeys.size);
+  let size = 0;
+  for (const key of profile.titleKeys) {
+    const n = keyNumber(key);
+    scratchKeys[size] = n;
+    scratchWeights[size++] = weightIn(key.startsWith("c:") ? concepts : terms, n);
+  }
+  const title = sortedFromScratch(size);
   return {
     profile,
     concepts,
     terms,
-    titleKeys: Int32Array.from(title, (t) => t[0]),
-    titleWeights: Float64Array.from(title, (t) => t[1]),
+    titleKeys: title.keys,
+    titleWeights: title.weights,
     startDay: day(profile.subject.start),
     endDay: profile.subject.end ? day(profile.subject.end) : Infinity,
     sets: numberedSets(profile),
@@ -272,13 +352,6 @@ export const FEATURES = [
   "crossLanguage",
 ] as const;
 export type Feature = (typeof FEATURES)[number];
-
-/** Concept vectors without the concepts compared on their own (regions, deliverables). */
-function themeConcepts(p: OverlapProfile): [string, number][] {
-  return [...p.concepts]
-    .filter(([c]) => !p.regions.has(c) && !p.deliverables.has(c))
-    .map(([c, n]) => [`c:${c}`, n]);
-}
 
 /** How much of the two titles' rare words and concepts they share (idf-weighted Dice). */
 function titleOverlap(pa: PreparedProfile, pb: PreparedProfile): number {
