@@ -59,9 +59,10 @@ const jsonl = <T>(name: string): T[] =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as T);
 
-export function evaluationSet() {
+/** The labelled set (`folder` "held-out/": the set kept for measuring only). */
+export function evaluationSet(folder = "") {
   const names = new Map(DEMO_UNITS.map((u) => [u.code, u.name as MultilingualText]));
-  const subjects: OverlapSubject[] = jsonl<EvalActivity>("activities.jsonl").map((a) => ({
+  const subjects: OverlapSubject[] = jsonl<EvalActivity>(`${folder}activities.jsonl`).map((a) => ({
     key: a.key,
     unitCode: a.unit,
     unitName: names.get(a.unit) ?? {},
@@ -74,14 +75,18 @@ export function evaluationSet() {
     areaSlugs: a.areas,
     sdgTargets: a.sdgTargets,
   }));
-  return { subjects, pairs: jsonl<EvalPair>("pairs.jsonl") };
+  return { subjects, pairs: jsonl<EvalPair>(`${folder}pairs.jsonl`) };
 }
 
-const fold = (pair: EvalPair) => {
+/** A pair's fold: a hash of its keys, so that the split does not depend on the files' order; `salt` draws another split. */
+const fold = (pair: EvalPair, salt = "") => {
   let h = 0;
-  for (const c of `${pair.a}|${pair.b}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  for (const c of `${salt}${pair.a}|${pair.b}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return h % 5;
 };
+
+/** The other splits the figures are also judged on: with 432 pairs, one split's F1 moves by ±0.01 with the draw. */
+const OTHER_SPLITS = ["a", "b", "c", "d", "e", "f", "g"];
 
 interface Scored {
   pair: EvalPair;
@@ -134,13 +139,14 @@ interface Prediction {
 export function crossValidated(
   scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Scored,
   pairs: EvalPair[],
+  salt = "",
 ) {
   const predictions: Prediction[] = [];
   for (let k = 0; k < 5; k++) {
-    const train = pairs.filter((p) => fold(p) !== k);
+    const train = pairs.filter((p) => fold(p, salt) !== k);
     const score = scoredFor(train);
     const threshold = bestThreshold(train.map(score));
-    for (const pair of pairs.filter((p) => fold(p) === k)) {
+    for (const pair of pairs.filter((p) => fold(p, salt) === k)) {
       const s = score(pair);
       predictions.push({ pair, predicted: s.reachable && s.value >= threshold, scored: s, threshold });
     }
@@ -205,20 +211,19 @@ export function detector(
   );
   const train = (sample: EvalPair[]) =>
     fit(sample.map((pair) => ({ features: featuresOf.get(pair)!, duplicate: pair.label === "duplicate" })));
-  const scoredFor = (sample: EvalPair[]) => {
-    const weights = train(sample);
-    const model: OverlapModel = { weights, likely: 0.5, floor: 0 };
-    return (pair: EvalPair): Scored => ({
+  const scoredWith =
+    (model: OverlapModel) =>
+    (pair: EvalPair): Scored => ({
       pair,
       value: probability(model, featuresOf.get(pair)!),
       reachable: reachable.has(`${pair.a}|${pair.b}`),
     });
-  };
+  const scoredFor = (sample: EvalPair[]) => scoredWith({ weights: train(sample), likely: 0.5, floor: 0 });
   const candidateRecall =
     pairs.filter((p) => p.label === "duplicate" && reachable.has(`${p.a}|${p.b}`)).length /
     pairs.filter((p) => p.label === "duplicate").length;
   const features = (pair: EvalPair) => featuresOf.get(pair)!;
-  return { scoredFor, train, features, candidateRecall: +candidateRecall.toFixed(3), profiles };
+  return { scoredFor, scoredWith, train, features, candidateRecall: +candidateRecall.toFixed(3), profiles };
 }
 
 function plainText(s: OverlapSubject) {
@@ -307,7 +312,11 @@ export async function overlapEvaluation() {
     method:
       "five-fold cross-validation; thresholds (and our weights) fitted on four folds, judged on the fifth",
     results: {
-      ours: { ...crossValidate(ours.scoredFor, pairs), candidateRecall: ours.candidateRecall },
+      ours: {
+        ...crossValidate(ours.scoredFor, pairs),
+        candidateRecall: ours.candidateRecall,
+        overallF1OnEightSplits: splitSpread(ours.scoredFor, pairs),
+      },
       oursWithoutTerminology: {
         ...crossValidate(noTerminology.scoredFor, pairs),
         candidateRecall: noTerminology.candidateRecall,
@@ -316,7 +325,44 @@ export async function overlapEvaluation() {
       tfidfCosine: crossValidate(() => tfidfScores, pairs),
       pgTrgmSimilarity: crossValidate(() => trigramScores, pairs),
     },
+    heldOut: heldOutResults(terms),
   };
+}
+
+/**
+ * The shipped model, as fitted on the labelled set, judged on the held-out set (written after the
+ * terminology and the model's features were fixed, and never used to choose either): the activities
+ * of both sets make the corpus, as a registry holds more than the pairs being judged, and a pair is
+ * a likely duplicate at the shipped threshold. Its misjudged pairs are not listed (`--errors` lists
+ * only the labelled set's): reading them would make it one more set to tune on.
+ */
+function heldOutResults(terms: Terminology) {
+  const labelled = evaluationSet();
+  const heldOut = evaluationSet("held-out/");
+  const ours = detector([...labelled.subjects, ...heldOut.subjects], heldOut.pairs, terms);
+  const model = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as OverlapModel;
+  const score = ours.scoredWith(model);
+  const predictions = heldOut.pairs.map((pair) => {
+    const scored = score(pair);
+    return { pair, predicted: scored.reachable && scored.value >= model.likely };
+  });
+  return {
+    pairs: heldOut.pairs.length,
+    duplicate: heldOut.pairs.filter((p) => p.label === "duplicate").length,
+    acrossLanguages: heldOut.pairs.filter(crossLanguage).length,
+    threshold: model.likely,
+    overall: confusion(predictions),
+    acrossLanguagesResult: confusion(predictions.filter((p) => crossLanguage(p.pair))),
+    withinOneLanguage: confusion(predictions.filter((p) => !crossLanguage(p.pair))),
+    candidateRecall: ours.candidateRecall,
+  };
+}
+
+/** Overall F1 on the committed split and seven others: the least, the mean and the greatest. */
+function splitSpread(scoredFor: (train: EvalPair[]) => (pair: EvalPair) => Scored, pairs: EvalPair[]) {
+  const f1s = ["", ...OTHER_SPLITS].map((salt) => confusion(crossValidated(scoredFor, pairs, salt)).f1);
+  const mean = f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length;
+  return { min: Math.min(...f1s), mean: +mean.toFixed(3), max: Math.max(...f1s) };
 }
 
 /** Refits the shipped model on every labelled pair; the threshold is the one with the best F1. */

@@ -464,7 +464,11 @@ export function assess(
   const gap = yearsBetween(pa, pb);
   const facts: PairFacts = {
     sameType: pa.profile.subject.type === pb.profile.subject.type,
-    typeFamiliesDiffer: typeFamily(pa.profile.subject.type) !== typeFamily(pb.profile.subject.type),
+    // The registry's types differ in kind, and the texts name no deliverable of one family: a
+    // capacity-building project of training courses and the courses entered as events deliver the same.
+    typeFamiliesDiffer:
+      typeFamily(pa.profile.subject.type) !== typeFamily(pb.profile.subject.type) &&
+      sharedCount(a.deliverableFamilies, b.deliverableFamilies) === 0,
     periodsOverlap: gap === 0,
     yearsApart: +gap.toFixed(1),
     // Two activities that each name their countries serve the same audience only if they share one

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Language } from "#shared/languages.ts";
-import { profileOf } from "./overlap.profile.ts";
+import { type OverlapSubject, profileOf } from "./overlap.profile.ts";
+import { assess, corpusStats, prepare } from "./overlap.score.ts";
 import { stem, terminology } from "./overlap.terminology.ts";
 
 const terms = terminology();
@@ -31,6 +32,30 @@ describe("the Union's terminology in six languages", () => {
     );
     expect(stem("ru", "электросвязи")).toBe(stem("ru", "электросвязь"));
     expect(stem("fr", "l'afrique")).toBe(stem("fr", "afrique"));
+  });
+
+  it("reads a Russian code written with Cyrillic look-alikes of its Latin capitals", () => {
+    // МСЭ-Т with a Cyrillic Т, as Russian texts often write it, and with the Latin T of the terminology.
+    expect(conceptsOf("ru", "исследовательские комиссии МСЭ-\u0422")).toEqual(
+      expect.arrayContaining(["itu-t", "study-group"]),
+    );
+    expect(conceptsOf("ru", "исследовательские комиссии МСЭ-T")).toContain("itu-t");
+    expect(conceptsOf("ru", "исследовательские комиссии МСЭ-D")).not.toContain("itu-t");
+  });
+
+  it("knows the support services' own words in each language", () => {
+    expect(conceptsOf("fr", "Remplacement des climatiseurs de la salle serveurs")).toEqual(
+      expect.arrayContaining(["air-conditioning", "data-centre"]),
+    );
+    expect(conceptsOf("en", "Upgrade of cooling in the data centre")).toEqual(
+      expect.arrayContaining(["air-conditioning", "data-centre"]),
+    );
+    expect(conceptsOf("zh", "更换数据中心空调")).toEqual(
+      expect.arrayContaining(["air-conditioning", "data-centre"]),
+    );
+    expect(conceptsOf("fr", "Séances d'information pour les ambassadeurs")).toEqual(
+      expect.arrayContaining(["briefing", "permanent-missions"]),
+    );
   });
 
   it("does not let a stem cut short match unrelated words", () => {
@@ -78,5 +103,34 @@ describe("the Union's terminology in six languages", () => {
       .passages("zh", zh, new Set(["emergency-telecom"]), new Set())
       .map(([s, e]) => zh.slice(s, e));
     expect(marked).toEqual(["应急通信"]);
+  });
+
+  it("counts types of different kinds against a pair only when the texts name no deliverable of one family", () => {
+    const subject = (key: string, type: string, title: string): OverlapSubject => ({
+      key,
+      unitCode: key.split(":")[0]!,
+      unitName: { en: key },
+      type,
+      status: "planned",
+      start: "2021-01-01",
+      end: null,
+      title: { en: title },
+      description: null,
+      areaSlugs: [],
+      sdgTargets: [],
+    });
+    const profiles = [
+      subject(
+        "ARB:1",
+        "project",
+        "Capacity building in spectrum management: training courses for Arab regulators",
+      ),
+      subject("BDT:1", "event", "Training courses on spectrum management for regulators of the Arab States"),
+      subject("ITU-R:1", "study_group_question", "Recommendation on spectrum management for Arab regulators"),
+    ].map((s) => profileOf(s, terms));
+    const stats = corpusStats(profiles);
+    const [programme, courses, question] = profiles.map((p) => prepare(p, stats));
+    expect(assess(programme!, courses!).facts.typeFamiliesDiffer).toBe(false);
+    expect(assess(courses!, question!).facts.typeFamiliesDiffer).toBe(true);
   });
 });

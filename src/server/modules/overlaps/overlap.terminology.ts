@@ -233,6 +233,31 @@ export function terminology(): Terminology {
   return loaded;
 }
 
+/** Latin capitals that Russian typing often replaces with the Cyrillic letter drawn alike. */
+const CYRILLIC_LOOKALIKE: Record<string, string> = {
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+};
+
+/**
+ * A Russian form and, where it holds Latin capitals, its spelling with their Cyrillic look-alikes:
+ * Russian texts write the Standardization Sector "МСЭ-Т" with a Cyrillic Т as often as with a Latin
+ * T, and the two never meet as words.
+ */
+function russianSpellings(form: string): string[] {
+  const cyrillic = form.replace(/[ABCEHKMOPTX]/g, (letter) => CYRILLIC_LOOKALIKE[letter]!);
+  return cyrillic === form ? [form] : [form, cyrillic];
+}
+
 export function loadTerminology(conceptsTsv: string, boilerplateTsv: string, kindsTsv: string): Terminology {
   const kinds = new Map<string, ConceptKind>();
   const broader = new Map<string, string[]>();
@@ -256,10 +281,12 @@ export function loadTerminology(conceptsTsv: string, boilerplateTsv: string, kin
     columns.forEach((column, i) => {
       if (!(LANGUAGES as readonly string[]).includes(column)) return;
       const lang = column as Language;
-      for (const form of (cells[i] ?? "").split("|")) {
-        if (form.trim() === "") continue;
-        const path = lang === "zh" ? [...normalizeText(form.trim())] : matchKeys(lang, form);
-        if (path.length) insert(roots.get(lang)!, path, id);
+      for (const written of (cells[i] ?? "").split("|")) {
+        if (written.trim() === "") continue;
+        for (const form of lang === "ru" ? russianSpellings(written) : [written]) {
+          const path = lang === "zh" ? [...normalizeText(form.trim())] : matchKeys(lang, form);
+          if (path.length) insert(roots.get(lang)!, path, id);
+        }
       }
     });
   }
