@@ -523,9 +523,14 @@ export function compare(
     sharedTerms: strongestShared(pa.terms, pb.terms)
       .filter((k) => !k.startsWith("#:"))
       .map((k) => k.slice(k.indexOf(":") + 1)),
-    sharedCodes: common(a.codes, b.codes),
-    sharedAreas: common(a.subject.areaSlugs, b.subject.areaSlugs),
-    sharedTargets: common(a.subject.sdgTargets, b.subject.sdgTargets),
+    // Most reported pairs share none of these: the numbered sets say so without a string compared.
+    sharedCodes: sharedCount(pa.sets.codes, pb.sets.codes) ? common(a.codes, b.codes) : [],
+    sharedAreas: sharedCount(pa.sets.areas, pb.sets.areas)
+      ? common(a.subject.areaSlugs, b.subject.areaSlugs)
+      : [],
+    sharedTargets: sharedCount(pa.sets.targets, pb.sets.targets)
+      ? common(a.subject.sdgTargets, b.subject.sdgTargets)
+      : [],
   };
 }
 

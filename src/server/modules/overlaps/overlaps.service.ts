@@ -122,9 +122,16 @@ export async function runOverlapScan(
   const pairNumber = (x: number, y: number) => Math.min(x, y) * rows.length + Math.max(x, y);
   const now = ctx.clock.now().toISOString();
   return ctx.transaction(async (tx) => {
-    const existing = new Map(
-      (await allCandidates(tx.db)).map((c) => [`${c.activityAId}|${c.activityBId}`, c]),
-    );
+    // The open candidates the scan no longer finds, removed at its end.
+    const gone: string[] = [];
+    // Keyed by the pair's number, not its two ids joined: a scan looks up every pair it reports.
+    const known = await allCandidates(tx.db);
+    const existing = new Map<number, (typeof known)[number]>();
+    for (const c of known) {
+      const [a, b] = [indexOf.get(c.activityAId), indexOf.get(c.activityBId)];
+      if (a !== undefined && b !== undefined) existing.set(pairNumber(a, b), c);
+      else if (c.status === "open") gone.push(c.id);
+    }
     const summary: ScanSummary = {
       activities: rows.length,
       candidates: 0,
@@ -170,8 +177,8 @@ export async function runOverlapScan(
       let x = byKey.get(candidate.a.subject.key)!;
       let y = byKey.get(candidate.b.subject.key)!;
       if (x.row.id > y.row.id) [x, y] = [y, x];
-      const pairKey = `${x.row.id}|${y.row.id}`;
-      seen.add(pairNumber(x.index, y.index));
+      const pair = pairNumber(x.index, y.index);
+      seen.add(pair);
       const line = candidateLine(candidate);
       onCandidate?.(line);
       const machine = {
@@ -181,7 +188,7 @@ export async function runOverlapScan(
         detectedAt: now,
       };
       const contacts = () => [...x.row.contactIds, ...y.row.contactIds];
-      const before = existing.get(pairKey);
+      const before = existing.get(pair);
       if (!before) {
         fresh.push({
           activityAId: x.row.id,
@@ -224,13 +231,7 @@ export async function runOverlapScan(
       if (fresh.length >= BATCH || refreshed.length >= BATCH) await flush();
     }
     await flush(true);
-    const gone = [...existing.values()]
-      .filter(
-        (c) =>
-          c.status === "open" &&
-          !seen.has(pairNumber(indexOf.get(c.activityAId) ?? -1, indexOf.get(c.activityBId) ?? -1)),
-      )
-      .map((c) => c.id);
+    for (const [pair, c] of existing) if (c.status === "open" && !seen.has(pair)) gone.push(c.id);
     for (let start = 0; start < gone.length; start += BATCH)
       await deleteCandidates(tx.db, gone.slice(start, start + BATCH));
     summary.removed = gone.length;
