@@ -13,7 +13,7 @@ import {
   type OverlapSubject,
   profileOf,
 } from "#server/modules/overlaps/overlap.profile.ts";
-import { candidatePairs } from "#server/modules/overlaps/overlap.scan.ts";
+import { candidatePairs, overlapModel } from "#server/modules/overlaps/overlap.scan.ts";
 import {
   compare,
   corpusStats,
@@ -340,7 +340,7 @@ function heldOutResults(terms: Terminology) {
   const labelled = evaluationSet();
   const heldOut = evaluationSet("held-out/");
   const ours = detector([...labelled.subjects, ...heldOut.subjects], heldOut.pairs, terms);
-  const model = JSON.parse(readFileSync(MODEL_FILE, "utf8")) as OverlapModel;
+  const model = overlapModel();
   const score = ours.scoredWith(model);
   const predictions = heldOut.pairs.map((pair) => {
     const scored = score(pair);

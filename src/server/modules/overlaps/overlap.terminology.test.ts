@@ -7,6 +7,22 @@ import { stem, terminology } from "./overlap.terminology.ts";
 const terms = terminology();
 const conceptsOf = (lang: Language, text: string) => [...terms.concepts(lang, text).keys()];
 
+/** An activity as the detector reads it: a planned event of unit X unless told otherwise. */
+const subject = (fields: Partial<OverlapSubject>): OverlapSubject => ({
+  key: "X:1",
+  unitCode: "X",
+  unitName: { en: "X" },
+  type: "event",
+  status: "planned",
+  start: "2020-01-01",
+  end: null,
+  title: {},
+  description: null,
+  areaSlugs: [],
+  sdgTargets: [],
+  ...fields,
+});
+
 describe("the Union's terminology in six languages", () => {
   it("finds the same concepts in one sentence written in each language", () => {
     const sentence: Record<Language, string> = {
@@ -65,23 +81,14 @@ describe("the Union's terminology in six languages", () => {
 
   it("keeps the words every text of the Union uses out of the evidence", () => {
     const profile = profileOf(
-      {
-        key: "X:1",
-        unitCode: "X",
+      subject({
         unitName: { en: "Regional Office for Africa" },
-        type: "event",
-        status: "planned",
-        start: "2020-01-01",
-        end: null,
         title: {
           ru: "Семинар МСЭ по электросвязи",
           zh: "国际电联网络安全讲习班",
           en: "ITU ICT development workshop",
         },
-        description: null,
-        areaSlugs: [],
-        sdgTargets: [],
-      },
+      }),
       terms,
     );
     const words = [...profile.terms.keys()];
@@ -106,27 +113,20 @@ describe("the Union's terminology in six languages", () => {
   });
 
   it("counts types of different kinds against a pair only when the texts name no deliverable of one family", () => {
-    const subject = (key: string, type: string, title: string): OverlapSubject => ({
-      key,
-      unitCode: key.split(":")[0]!,
-      unitName: { en: key },
-      type,
-      status: "planned",
-      start: "2021-01-01",
-      end: null,
-      title: { en: title },
-      description: null,
-      areaSlugs: [],
-      sdgTargets: [],
-    });
+    const activity = (key: string, type: string, title: string) =>
+      subject({ key, unitCode: key.split(":")[0]!, type, start: "2021-01-01", title: { en: title } });
     const profiles = [
-      subject(
+      activity(
         "ARB:1",
         "project",
         "Capacity building in spectrum management: training courses for Arab regulators",
       ),
-      subject("BDT:1", "event", "Training courses on spectrum management for regulators of the Arab States"),
-      subject("ITU-R:1", "study_group_question", "Recommendation on spectrum management for Arab regulators"),
+      activity("BDT:1", "event", "Training courses on spectrum management for regulators of the Arab States"),
+      activity(
+        "ITU-R:1",
+        "study_group_question",
+        "Recommendation on spectrum management for Arab regulators",
+      ),
     ].map((s) => profileOf(s, terms));
     const stats = corpusStats(profiles);
     const [programme, courses, question] = profiles.map((p) => prepare(p, stats));
